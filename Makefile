@@ -23,8 +23,8 @@ test: install-test
 	$(BIN)/python -m pytest -q
 
 bench: install
-	$(BIN)/python bench/throughput.py
-	$(BIN)/python bench/memory.py
+	cd bench && ../$(BIN)/python throughput.py
+	cd bench && ../$(BIN)/python memory.py
 
 train: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
