@@ -9,10 +9,12 @@ from termwise.cli import LazyGroup
 EVAL_COMMANDS = {
     "fields": "termwise.cli.eval_fields:fields_cmd",
     "clauses": "termwise.cli.eval_clauses:clauses_cmd",
+    "values": "termwise.cli.eval_values:values_cmd",
 }
 EVAL_HELP = {
     "fields": "Agreement date, governing law and parties against CUAD's answers.",
     "clauses": "Clause detection: AUPR and precision at 80%/90% recall (CUAD metric).",
+    "values": "Values precision and recall against hand-annotated gold (TSV).",
 }
 
 
