@@ -1,9 +1,19 @@
 """Plain text in any common encoding. The document text is the file's text unchanged
-(a byte-order mark, if any, is not part of it), so offsets index the file's characters."""
+(a byte-order mark, if any, is not part of it), so offsets index the file's characters.
+
+Encodings, in the order tried: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
+UTF-16 without a mark (NUL in every other byte); UTF-8; then Windows-1252 (the smart
+quotes of Word-made EDGAR exhibits; it reads Latin-1 text the same, and the five bytes it
+leaves undefined are read as Latin-1).
+Only when many bytes are non-ASCII (more than English text with curly quotes has) is
+charset-normalizer asked, on a sample, whether another single- or multi-byte encoding
+reads it better (Cyrillic, Shift-JIS ...).
+"""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from termwise.errors import BinaryFile, EmptyDocument
 from termwise.ingest import sha256_of
@@ -17,17 +27,34 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+SAMPLE = 65536
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def _undefined_as_latin1(e: UnicodeError) -> tuple[str, int]:
+    """cp1252 leaves 0x81, 0x8D, 0x8F, 0x90, 0x9D undefined: read them as Latin-1 does (as
+    browsers do), so a Latin-1 file with a stray C1 byte still reads as cp1252 elsewhere."""
+    assert isinstance(e, UnicodeDecodeError)
+    return "".join(chr(b) for b in e.object[e.start : e.end]), e.end
+
+
+CP1252_ERRORS = "termwise-cp1252"
+codecs.register_error(CP1252_ERRORS, _undefined_as_latin1)
 
 
 def decode(data: bytes, *, path: str) -> tuple[str, str]:
-    """Bytes to text and the encoding used. Raises BinaryFile for non-text bytes."""
+    """Bytes to text and the encoding used. Raises BinaryFile for bytes that are not text."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(enc), enc
+                return _check_controls(data[len(bom) :].decode(enc), path), enc
             except UnicodeDecodeError as e:
-                raise BinaryFile(f"starts with a {enc} byte-order mark but is not valid {enc} ({e.reason})", path=path) from None
-    sample = data[:65536]
+                raise BinaryFile(
+                    f"starts with a {enc} byte-order mark but is not valid {enc} ({e.reason}, byte {e.start + len(bom)})",
+                    path=path,
+                ) from None
+    sample = data[:SAMPLE]
     if b"\x00" in sample:
         # UTF-16 without BOM shows NULs in every other byte; anything else with NULs is binary.
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
@@ -37,29 +64,41 @@ def decode(data: bytes, *, path: str) -> tuple[str, str]:
         elif even > 0.4 * half and odd < 0.05 * half:
             enc = "utf-16-be"
         else:
-            raise BinaryFile("is a binary file, not text (contains NUL bytes)", path=path)
+            raise BinaryFile("is a binary file, not text (it contains NUL bytes)", path=path)
         try:
-            return data.decode(enc), enc
+            return _check_controls(data.decode(enc), path), enc
         except UnicodeDecodeError:
             raise BinaryFile("is a binary file, not text", path=path) from None
     try:
-        text, enc = data.decode("utf-8"), "utf-8"
+        return _check_controls(data.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError:
-        text, enc = data.decode("cp1252", errors="strict") if _cp1252_ok(data) else data.decode("latin-1"), "cp1252"
-        if not _cp1252_ok(data):
-            enc = "latin-1"
-    controls = sum(1 for c in text[:65536] if (ord(c) < 32 and c not in "\t\n\r\f\v") or 0x7F <= ord(c) < 0xA0)
-    if controls > 0.02 * min(len(text), 65536):
+        pass
+    high = len(_NON_ASCII.findall(sample))
+    if high >= 8 and high > 0.25 * len(sample):  # English with curly quotes stays far below
+        guessed = _guess(sample)
+        if guessed is not None:
+            try:
+                return _check_controls(data.decode(guessed), path), guessed
+            except (UnicodeDecodeError, LookupError):
+                pass  # the guess from the sample does not hold for the whole file: fall back to cp1252
+    return _check_controls(data.decode("cp1252", errors=CP1252_ERRORS), path), "cp1252"
+
+
+def _guess(sample: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    if best is None:
+        return None
+    enc = best.encoding
+    return None if enc in {"ascii", "utf_8", "cp1252", "latin_1"} else enc
+
+
+def _check_controls(text: str, path: str) -> str:
+    head = text[:SAMPLE]
+    if len(_CONTROL.findall(head)) > max(2, 0.02 * len(head)):
         raise BinaryFile("is a binary file, not text (too many control characters)", path=path)
-    return text, enc
-
-
-def _cp1252_ok(data: bytes) -> bool:
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    return True
+    return text
 
 
 def read_text(data: bytes, *, path: str) -> Document:
@@ -69,7 +108,13 @@ def read_text(data: bytes, *, path: str) -> Document:
     furniture, pages = find_furniture(text)
     return Document(
         text=text,
-        source=Source(path=path, format="text", sha256=sha256_of(data), pages=len(pages) if pages else None, encoding=enc),
+        source=Source(
+            path=path,
+            format="text",
+            sha256=sha256_of(data),
+            pages=len(pages) if pages else None,
+            encoding=enc,
+        ),
         furniture=furniture,
         page_starts=pages,
     )

@@ -23,6 +23,7 @@ on every document (well over 50 MB/s on CUAD's texts).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 
@@ -58,6 +59,7 @@ _DIGITS = re.compile(r"\d+")
 MAX_BLOCK_LINES = 4
 MAX_BLOCK_CHARS = 400
 MIN_GAP = 800  # characters between two occurrences of a repeated block (about a third of a page)
+MAX_EDGE_LINE = 200
 MIN_PAGE_GAP = 300  # characters between two page numbers of one run
 
 
@@ -73,21 +75,24 @@ def find_furniture(
     spans: list[tuple[int, int]] = []
     marks: list[int] = []  # offsets where a page mark line starts
     starts: set[int] = set(page_starts or ())
+    given = bool(page_starts)  # a reader's page starts win over marks found in the text
     src = "\n" + text  # every pattern starts with "\n"; offsets in src are one past text's
     if _HAS_PAGE.search(text):
         for m in _PAGE.finditer(src):
             spans.append(_line_span(src, m.start() + 1, m.end()))
             marks.append(m.start())
-            starts.add(_next_line(text, m.end() - 1))
+            if not given:
+                starts.add(_next_line(text, m.end() - 1))
     if "\f" in text:
         for m in _FF.finditer(text):
             spans.append((m.start(), m.end()))
             marks.append(m.start())
-            starts.add(m.end())
+            if not given:
+                starts.add(m.end())
     if "<" in text:
         spans.extend(_line_span(src, m.start() + 1, m.end()) for m in _SGML_TABLE.finditer(src))
     spans.extend((m.start(1) - 1, m.end(1) - 1) for m in _PAGENO.finditer(src))
-    spans.extend(_bare_page_numbers(text, marks))
+    spans.extend(_bare_page_numbers(text, marks, sorted(starts)))
     explicit = bool(starts)
     blocks, inferred = _repeated_blocks(text)
     spans.extend(blocks)
@@ -123,7 +128,7 @@ def _rstrip_end(text: str, end: int) -> int:
     return end
 
 
-def _bare_page_numbers(text: str, marks: list[int]) -> list[tuple[int, int]]:
+def _bare_page_numbers(text: str, marks: list[int], starts: list[int]) -> list[tuple[int, int]]:
     cands: list[tuple[int, int, int, int]] = []  # (start, end, value, indent)
     for m in _BARE.finditer(text):
         indent = len(m.group(1).expandtabs(8))
@@ -141,9 +146,19 @@ def _bare_page_numbers(text: str, marks: list[int]) -> list[tuple[int, int]]:
             ok = 0 < nv - v <= 3 and ns - s >= MIN_PAGE_GAP
         if not ok and marks:
             ok = _near_mark(text, s, e)
+        if not ok and starts:
+            ok = _at_page_edge(text, s, e, starts)
         if ok:
             out.append((s, e))
     return out
+
+
+def _at_page_edge(text: str, s: int, e: int, starts: list[int]) -> bool:
+    """Only blank space between the number and a page start (it ends or opens a page)."""
+    i = bisect.bisect_left(starts, e)
+    if i < len(starts) and starts[i] - e < 200 and not text[e : starts[i]].strip():
+        return True
+    return i > 0 and s - starts[i - 1] < 200 and not text[starts[i - 1] : s].strip()
 
 
 def _near_mark(text: str, s: int, e: int) -> bool:
@@ -234,9 +249,11 @@ def _page_edges(text: str, starts: list[int], known: list[tuple[int, int]]) -> l
         lines = [(a + s + len(text[a + s : a + e]) - len(text[a + s : a + e].lstrip()), a + e) for s, e in lines]
         lines = [ln for ln in lines if ln[0] not in marked and not text[ln[0] : ln[1]].lstrip().startswith("\f")]
         for s, e in lines[:2]:
-            top[_DIGITS.sub("#", _key(text[s:e]))].append((s, _rstrip_end(text, e)))
+            if e - s <= MAX_EDGE_LINE:
+                top[_edge_key(text[s:e])].append((s, _rstrip_end(text, e)))
         for s, e in lines[-2:] if len(lines) > 2 else []:
-            bottom[_DIGITS.sub("#", _key(text[s:e]))].append((s, _rstrip_end(text, e)))
+            if e - s <= MAX_EDGE_LINE:
+                bottom[_edge_key(text[s:e])].append((s, _rstrip_end(text, e)))
     need = max(2, (npages + 1) // 2)
     out: list[tuple[int, int]] = []
     for table in (top, bottom):
@@ -244,6 +261,14 @@ def _page_edges(text: str, starts: list[int], known: list[tuple[int, int]]) -> l
             if len(occ) >= need and (len(_LETTER.findall(k)) >= 3 or "#" in k) and not _FORM_LINE.fullmatch(k):
                 out.extend(occ)
     return out
+
+
+def _edge_key(line: str) -> str:
+    """A page-edge line, with its digits aside when it carries a page number."""
+    k = _key(line)
+    if _PAGE_WORD.search(k) or len(_LETTER.findall(k)) <= 3:
+        return _DIGITS.sub("#", k)
+    return k
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
