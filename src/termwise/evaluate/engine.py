@@ -1,0 +1,475 @@
+"""The scenario engine: a pure function (model, facts, events, as_of) -> the
+``termwise.evaluate/1`` answer, every number with its evidence and a trace of why.
+
+Semantics, stated once:
+
+- **Events** given are what happened (a closed list): an event not given did not
+  happen by ``as_of``. Events dated after ``as_of`` are ignored. The first event
+  that ends employment ends it; later separation events are ignored.
+- **Facts** are an open list: a fact the answer needs and that neither the caller
+  nor the document gives is named in ``missing_facts``, never guessed.
+- A payment is ``owed`` once its trigger happened (inside its window) and no
+  condition failed, ``lapsed`` when a condition failed or the offer expired,
+  ``not_triggered`` otherwise, ``paid`` when the text says it was settled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from termwise.evaluate.calendar import add_duration, at_time
+from termwise.terms.model import (
+    SEPARATION_EVENTS,
+    Amount,
+    Condition,
+    Deadline,
+    Grant,
+    Payment,
+    TermModel,
+    Trigger,
+    When,
+)
+
+EVALUATE_SCHEMA = "termwise.evaluate/1"
+FactValue = dt.date | Decimal | bool
+
+
+def dstr(d: Decimal) -> str:
+    s = format(d, "f")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s or "0"
+
+
+def ev(spans: Sequence[tuple[int, int]]) -> list[list[int]]:
+    return [[int(a), int(b)] for a, b in spans]
+
+
+class Scenario:
+    """The facts and events of one evaluation, with bookkeeping for the answer."""
+
+    def __init__(self, model: TermModel, facts: Mapping[str, FactValue], events: Sequence[tuple[str, dt.date]],
+                 as_of: dt.date) -> None:
+        self.model = model
+        self.given = dict(facts)
+        self.as_of = as_of
+        self.used: set[str] = set()
+        self.missing: list[str] = []
+        self.trace: list[str] = []
+        evs = sorted(events, key=lambda e: (e[1], e[0]))
+        for e in model.events:
+            if e.occurred_on and not any(n == e.name for n, _ in evs):
+                evs.append((e.name, e.occurred_on))
+                self.trace.append(f"{e.name} on {e.occurred_on} is recorded in the document itself (dated signature)")
+        evs.sort(key=lambda e: (e[1], e[0]))
+        self.events: list[tuple[str, dt.date]] = []
+        self.separation: tuple[str, dt.date] | None = None
+        for name, d in evs:
+            if d > as_of:
+                self.trace.append(f"{name} on {d} is after the as-of date {as_of}; ignored")
+                continue
+            if name in SEPARATION_EVENTS:
+                if self.separation is not None:
+                    self.trace.append(f"{name} on {d} ignored: employment already ended by {self.separation[0]} on {self.separation[1]}")
+                    continue
+                self.separation = (name, d)
+            self.events.append((name, d))
+
+    # -- facts
+    def fact(self, name: str, *, need: bool = True) -> FactValue | None:
+        if name in self.given:
+            self.used.add(name)
+            return self.given[name]
+        fd = self.model.fact(name)
+        if fd is not None and fd.value is not None:
+            return fd.value
+        if need and name not in self.missing:
+            self.missing.append(name)
+            self.trace.append(f"fact {name} is needed and was not given (--fact {name}=...)")
+        return None
+
+    def date_fact(self, name: str) -> dt.date | None:
+        v = self.fact(name)
+        if v is None:
+            return None
+        if isinstance(v, dt.date):
+            return v
+        self.trace.append(f"fact {name} should be a date, got {v!r}")
+        return None
+
+    def happened(self, name: str) -> list[dt.date]:
+        return [d for n, d in self.events if n == name]
+
+    # -- dates
+    def when(self, w: When | None, event_date: dt.date | None = None, what: str = "") -> dt.date | dt.datetime | None:
+        if w is None:
+            return event_date
+        if w.date is not None:
+            base: dt.date | None = w.date
+            how = f"{what}: {w.date}" + (f" ({w.text})" if w.text else "")
+        elif w.anchor == "event":
+            base = event_date
+            how = f"{what}: counted from the event on {event_date}"
+        else:
+            base = self.date_fact(w.anchor) if w.anchor else None
+            how = f"{what}: counted from {w.anchor} = {base}"
+        if base is None:
+            return None
+        d = base
+        if w.offset:
+            d, note = add_duration(base, w.offset, business_days=w.business_days)
+            how += f"; {note}"
+            if w.text:
+                how += f" ('{w.text}')"
+        out = at_time(d, w.time, w.tz)
+        if w.time is not None:
+            how += f"; at {w.time.strftime('%H:%M')} {w.tz or '(no time zone stated)'} = {out.isoformat()}"
+        if what:
+            self.trace.append(how)
+        return out
+
+    # -- triggers
+    def fire(self, trig: Trigger, what: str) -> tuple[str, dt.date] | None:
+        for name, d in self.events:
+            if name not in trig.events:
+                continue
+            if self.separation and name in SEPARATION_EVENTS and (name, d) != self.separation:
+                continue
+            w = trig.window
+            if w is not None:
+                if w.anchor in SEPARATION_EVENTS or w.anchor in {e.name for e in self.model.events} or w.anchor == "change_of_control":
+                    prior = [p for p in self.happened(w.anchor) if p <= d]
+                    if not prior:
+                        self.trace.append(f"{what}: {name} on {d} does not count: no {w.anchor} before it")
+                        continue
+                    a = prior[-1]
+                else:
+                    a_opt = self.date_fact(w.anchor)
+                    if a_opt is None:
+                        self.trace.append(f"{what}: cannot tell whether {name} on {d} falls in the window without {w.anchor}")
+                        continue
+                    a = a_opt
+                if w.duration:
+                    end, note = add_duration(a, w.duration)
+                    if not (a <= d < end):
+                        self.trace.append(f"{what}: {name} on {d} is outside the window [{a}, {end}) ({note}; '{w.text}')")
+                        continue
+                    self.trace.append(f"{what}: {name} on {d} falls in the window [{a}, {end}) ('{w.text}')")
+            return name, d
+        return None
+
+    # -- conditions
+    def condition(self, c: Condition) -> tuple[str, str]:
+        if c.kind == "event_absent" and c.event:
+            since = self.date_fact(c.since) if c.since else None
+            hits = [d for d in self.happened(c.event) if since is None or d >= since]
+            if hits:
+                return "failed", f"condition {c.label or c.id} failed: {c.event} on {hits[0]}"
+            return "satisfied", f"condition {c.label or c.id} holds: no {c.event} given by {self.as_of}"
+        v = self.fact(c.fact, need=False) if c.fact else None
+        if c.kind == "by_deadline" and c.deadline is not None:
+            due = self.when(c.deadline, what=f"condition {c.label or c.id} deadline")
+            if v is True:
+                return "satisfied", f"condition {c.label or c.id} met (fact {c.fact}=true)"
+            if v is False:
+                return "failed", f"condition {c.label or c.id} not met (fact {c.fact}=false)"
+            return "unknown", f"condition {c.label or c.id}: due {due}; whether it is met is not given (fact {c.fact})"
+        if v is True:
+            return "satisfied", f"condition {c.label or c.id} met (fact {c.fact}=true)"
+        if v is False:
+            return "failed", f"condition {c.label or c.id} not met (fact {c.fact}=false)"
+        return "unknown", f"condition {c.label or c.id} unknown (fact {c.fact} not given)"
+
+    def amount(self, a: Amount, what: str) -> Decimal | None:
+        if a.value is not None:
+            return a.value
+        if a.fact:
+            base = self.fact(a.fact)
+            if base is None:
+                return None
+            if not isinstance(base, Decimal):
+                self.trace.append(f"fact {a.fact} should be an amount, got {base!r}")
+                return None
+            out = (base * (a.multiplier or Decimal(1))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            self.trace.append(f"{what}: {a.text or a.fact} = {dstr(base)} x {dstr(a.multiplier or Decimal(1))} = {dstr(out)}")
+            return out
+        return None
+
+
+def _date_str(x: dt.date | dt.datetime | None) -> str | None:
+    return x.isoformat() if x is not None else None
+
+
+def evaluate(model: TermModel, facts: Mapping[str, FactValue], events: Sequence[tuple[str, dt.date]],
+             as_of: dt.date) -> dict[str, Any]:
+    """The ``termwise.evaluate/1`` answer (a plain, JSON-ready dict)."""
+    sc = Scenario(model, facts, events, as_of)
+    conditions_out, cond_status = _conditions(sc)
+    deadlines_out, missed = _deadlines(sc)
+    payments_out = [_payment(sc, p, cond_status, missed) for p in model.payments]
+    from termwise.evaluate.loans import loan_payments
+
+    for loan in model.loans:
+        payments_out.extend(loan_payments(sc, loan))
+    grants_out = [_grant(sc, g, cond_status) for g in model.grants]
+    benefits_out = []
+    for b in model.benefits:
+        hit = sc.fire(b.trigger, b.what) if b.trigger else None
+        item: dict[str, Any] = {"what": b.what, "from": None, "until": None, "status": "not_triggered",
+                                "evidence": ev(b.evidence)}
+        if hit:
+            until = add_duration(hit[1], b.duration)[0] if b.duration else None
+            item.update({"from": hit[1].isoformat(), "until": until.isoformat() if until else None,
+                         "status": "active" if until is None or as_of < until else "ended", "event": hit[0]})
+            sc.trace.append(f"{b.what}: from {hit[0]} on {hit[1]} for {b.duration} until {until}")
+        benefits_out.append(item)
+    unused = sorted(set(sc.given) - sc.used)
+    for u in unused:
+        sc.trace.append(f"fact {u} was given but this agreement does not use it")
+    return {
+        "schema": EVALUATE_SCHEMA,
+        "as_of": as_of.isoformat(),
+        "facts": {k: _fact_json(v) for k, v in sorted(sc.given.items())},
+        "events": [{"event": n, "date": d.isoformat()} for n, d in sorted(events, key=lambda e: (e[1], e[0]))],
+        "payments": payments_out,
+        "grants": grants_out,
+        "benefits": benefits_out,
+        "deadlines": deadlines_out,
+        "conditions": conditions_out,
+        "derived": [{"name": d.name, "value": dstr(d.value), "unit": d.unit, "formula": d.formula, "derived": True,
+                     "evidence": ev(d.evidence)} for d in model.derived],
+        "missing_facts": sc.missing,
+        "unused_facts": unused,
+        "warnings": [{"message": w.message, "start": w.start, "end": w.end} for w in model.warnings],
+        "trace": sc.trace,
+    }
+
+
+def _fact_json(v: FactValue) -> Any:
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, Decimal):
+        return dstr(v)
+    return v.isoformat()
+
+
+def _conditions(sc: Scenario) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    out = []
+    status: dict[str, str] = {}
+    for c in sc.model.conditions:
+        st, why = sc.condition(c)
+        status[c.id] = st
+        sc.trace.append(why)
+        item: dict[str, Any] = {"id": c.id, "label": c.label, "text": c.text, "status": st, "evidence": ev(c.evidence)}
+        if c.fact:
+            item["fact"] = c.fact
+        if c.event:
+            item["event"] = c.event
+        out.append(item)
+    return out, status
+
+
+def _deadlines(sc: Scenario) -> tuple[list[dict[str, Any]], set[str]]:
+    out: list[dict[str, Any]] = []
+    missed: set[str] = set()
+    for d in sc.model.deadlines:
+        out.append(_deadline(sc, d, missed))
+    for c in sc.model.conditions:
+        if c.kind == "by_deadline" and c.deadline is not None:
+            due = sc.when(c.deadline)
+            v = sc.fact(c.fact, need=False) if c.fact else None
+            st = "met" if v is True else "missed" if v is False and due is not None and sc.as_of > _day(due) else "open"
+            item = {"what": f"condition {c.label or c.id}: {c.text[:120]}", "due": _date_str(due), "status": st,
+                    "evidence": ev(c.evidence)}
+            if v is None and due is not None and sc.as_of > _day(due):
+                item["past_due"] = True
+                if c.fact and c.fact not in sc.missing:
+                    sc.missing.append(c.fact)
+                sc.trace.append(f"condition {c.label or c.id} was due {due}; whether it was met is not given (fact {c.fact})")
+            out.append(item)
+    return out, missed
+
+
+def _day(x: dt.date | dt.datetime) -> dt.date:
+    return x.date() if isinstance(x, dt.datetime) else x
+
+
+def _deadline(sc: Scenario, d: Deadline, missed: set[str]) -> dict[str, Any]:
+    due = sc.when(d.due, what=d.what)
+    item: dict[str, Any] = {"id": d.id, "what": d.what, "due": _date_str(due), "status": "open", "evidence": ev(d.evidence)}
+    if due is None:
+        item["status"] = "open"
+        return item
+    dday = _day(due)
+    if d.met_by_event:
+        hits = sc.happened(d.met_by_event)
+        if hits:
+            ok = hits[0] <= dday
+            item["status"] = "met" if ok else "missed"
+            sc.trace.append(f"{d.what}: {d.met_by_event} on {hits[0]} is {'on or before' if ok else 'after'} the deadline {due}")
+        elif d.signed_copy is not None:
+            item["status"] = "met"
+            item["assumed"] = True
+            sc.trace.append(f"{d.what}: the document carries the countersignature (offsets {list(d.signed_copy)}) without a date;"
+                            f" read as accepted in time - give --event {d.met_by_event}@DATE to check the date")
+        elif sc.as_of <= dday:
+            item["status"] = "open"
+        else:
+            item["status"] = "missed"
+            sc.trace.append(f"{d.what}: no {d.met_by_event} given by {due}; the deadline was missed")
+    elif d.met_by_fact:
+        v = sc.fact(d.met_by_fact, need=False)
+        if v is True:
+            item["status"] = "met"
+        elif v is False and sc.as_of > dday:
+            item["status"] = "missed"
+        elif sc.as_of > dday:
+            item["past_due"] = True
+            sc.trace.append(f"{d.what}: due {due}; whether it was met is not given (fact {d.met_by_fact})")
+    if item["status"] == "missed":
+        missed.add(d.id)
+        if d.consequence == "expire":
+            sc.trace.append(f"{d.what} missed: the agreement says the offer expires; what depends on it lapses")
+    return item
+
+
+def _payment(sc: Scenario, p: Payment, cond_status: Mapping[str, str], missed: set[str]) -> dict[str, Any]:
+    amount = sc.amount(p.amount, p.what)
+    item: dict[str, Any] = {"id": p.id, "what": p.what, "amount": dstr(amount) if amount is not None else None,
+                            "currency": p.amount.currency, "payer": p.payer, "payee": p.payee, "due": None,
+                            "status": "not_triggered", "evidence": ev(p.evidence)}
+    failed = [c for c in p.conditions if cond_status.get(c) == "failed"]
+    unknown = [c for c in p.conditions if cond_status.get(c) == "unknown"]
+    if p.conditions:
+        item["conditions"] = {c: cond_status.get(c, "unknown") for c in p.conditions}
+    if p.trigger is None:
+        due = sc.when(p.due, what=f"{p.what} due")
+        item["due"] = _date_str(due)
+        item["status"] = "paid" if p.settled and due is not None and _day(due) <= sc.as_of else "owed"
+        if p.settled:
+            sc.trace.append(f"{p.what}: the text says it is settled on {due}")
+    else:
+        hit = sc.fire(p.trigger, p.what)
+        if hit:
+            due = sc.when(p.due, hit[1], what=f"{p.what} due")
+            item["due"] = _date_str(due)
+            item["event"] = hit[0]
+            item["status"] = "owed"
+            sc.trace.append(f"{p.what}: triggered by {hit[0]} on {hit[1]}")
+            for c in unknown:
+                cd = sc.model.condition(c)
+                if cd and cd.fact and cd.fact not in sc.missing:
+                    sc.missing.append(cd.fact)
+        else:
+            sc.trace.append(f"{p.what}: not triggered (needs one of {', '.join(p.trigger.events)} by {sc.as_of})")
+    if failed:
+        item["status"] = "lapsed"
+        sc.trace.append(f"{p.what}: lapsed because condition(s) {', '.join(failed)} failed")
+    if p.lapses_with and p.lapses_with in missed:
+        item["status"] = "lapsed"
+        sc.trace.append(f"{p.what}: lapsed because {p.lapses_with} was missed")
+    if p.installments and amount is not None and item["due"]:
+        each = (amount / p.installments).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        first = dt.date.fromisoformat(item["due"][:10])
+        item["installments"] = [
+            {"due": add_duration(first, p.period, times=k)[0].isoformat() if p.period else item["due"], "amount": dstr(each)}
+            for k in range(p.installments)
+        ]
+    if amount is None:
+        item["amount"] = "0"
+        item["amount_unknown"] = True
+    return item
+
+
+def vesting_schedule(g: Grant, anchor: dt.date) -> list[tuple[dt.date, int, str]]:
+    """(date, cumulative vested, how the date was computed) for a grant's schedule."""
+    v = g.vesting
+    assert v is not None
+    out: list[tuple[dt.date, int, str]] = []
+    total = g.total
+    cliff_amt = 0
+    start = anchor
+    if v.cliff:
+        d, note = add_duration(anchor, v.cliff)
+        frac = v.cliff_fraction if v.cliff_fraction is not None else Decimal(1)
+        cliff_amt = int((Decimal(total) * frac).to_integral_value(rounding="ROUND_FLOOR"))
+        if v.installments is None:
+            cliff_amt = total if frac >= 1 else cliff_amt
+        out.append((d, cliff_amt, f"cliff {note}"))
+        start = anchor
+    if v.installments and v.period:
+        rest = total - cliff_amt
+        base_steps = 0
+        if v.cliff:
+            from termwise.evaluate.calendar import duration_months
+
+            cm, pm = duration_months(v.cliff), duration_months(v.period)
+            base_steps = cm // pm if cm and pm else 0
+        for k in range(1, v.installments + 1):
+            d, note = add_duration(start, v.period, times=base_steps + k)
+            cum = cliff_amt + (rest * k) // v.installments
+            out.append((d, cum, note))
+    return out
+
+
+def _grant(sc: Scenario, g: Grant, cond_status: Mapping[str, str]) -> dict[str, Any]:
+    item: dict[str, Any] = {"id": g.id, "what": g.what, "total": g.total, "vested": 0, "unvested": g.total,
+                            "next_vesting": None, "evidence": ev(g.evidence)}
+    if g.vesting is None:
+        item["status"] = "unknown"
+        sc.trace.append(f"{g.what}: no vesting schedule could be read")
+        return item
+    anchor = sc.date_fact(g.vesting.anchor)
+    if anchor is None:
+        item["status"] = "unknown"
+        return item
+    sched = vesting_schedule(g, anchor)
+    stop = sc.separation if sc.separation and sc.separation[0] in g.stops_on else None
+    limit = min(sc.as_of, stop[1]) if stop else sc.as_of
+    vested = 0
+    for d, cum, note in sched:
+        if d <= limit:
+            vested = cum
+            last = (d, cum, note)
+    if vested:
+        sc.trace.append(f"{g.what}: {vested:,} vested by {limit} (last vesting {last[0]}: {last[2]})")
+    else:
+        sc.trace.append(f"{g.what}: nothing vested by {limit} (first vesting {sched[0][0] if sched else None})")
+    accelerated = None
+    for a in g.acceleration:
+        hit = sc.fire(a.trigger, f"{g.what} acceleration")
+        if hit and (stop is None or hit[1] <= stop[1]):
+            extra = int((Decimal(g.total - vested) * a.fraction).to_integral_value(rounding="ROUND_FLOOR"))
+            vested += extra
+            accelerated = hit
+            sc.trace.append(f"{g.what}: {hit[0]} on {hit[1]} accelerates {dstr(a.fraction * 100)}% of the unvested part: +{extra:,}")
+            break
+    perf = [c for c in g.conditions if cond_status.get(c) != "satisfied"]
+    if any(cond_status.get(c) == "failed" for c in g.conditions):
+        sc.trace.append(f"{g.what}: a performance condition failed; nothing vests")
+        vested = 0
+    elif perf:
+        item["subject_to"] = perf
+        for c in perf:
+            cd = sc.model.condition(c)
+            if cd and cd.fact and cd.fact not in sc.missing:
+                sc.missing.append(cd.fact)
+        sc.trace.append(f"{g.what}: vesting shown by service only; it also depends on {', '.join(perf)} (not given)")
+    item["vested"] = vested
+    item["unvested"] = g.total - vested
+    if stop and vested < g.total:
+        item["forfeited_or_plan"] = g.total - vested
+        why = g.note or "the agreement's terms on unvested awards govern"
+        item["note"] = f"vesting stopped on {stop[1]} ({stop[0]}); {why}"
+        sc.trace.append(f"{g.what}: vesting stops at {vested:,} on {stop[1]} ({stop[0]}); {why}")
+    elif not stop and not accelerated:
+        nxt = next(((d, cum) for d, cum, _ in sched if d > sc.as_of), None)
+        if nxt:
+            prev = max([cum for d, cum, _ in sched if d <= sc.as_of] or [0])
+            item["next_vesting"] = {"date": nxt[0].isoformat(), "amount": nxt[1] - prev}
+    if accelerated:
+        item["accelerated_by"] = {"event": accelerated[0], "date": accelerated[1].isoformat()}
+    return item
