@@ -115,6 +115,12 @@ def find_events(doc: Document, sents: Iterable[Flat]) -> list[EventDef]:
             if key in defs:
                 term, sec, span = defs[key]
                 break
+        if term is None:
+            for key in EVENT_TERMS.get(name, ()):
+                hit = _quoted(doc, key)
+                if hit:
+                    term, sec, span = hit
+                    break
         occurred = acceptance_date(doc) if name == "acceptance" else None
         out.append(
             EventDef(
@@ -124,6 +130,20 @@ def find_events(doc: Document, sents: Iterable[Flat]) -> list[EventDef]:
         )
     out.sort(key=lambda e: e.evidence[0] if e.evidence else (0, 0))
     return out
+
+
+def _quoted(doc: Document, key: str) -> tuple[str, str | None, tuple[int, int]] | None:
+    """Where the term first appears in quotes (its definition site), for definitions
+    written without "means" ("deemed to have resigned for "Good Reason" if ...")."""
+    from termwise.segment.sentences import split_sentences
+
+    m = re.search(r"[\"“]" + re.escape(key) + r"[,.]?[\"”]", doc.clean, re.IGNORECASE)
+    if not m:
+        return None
+    text = doc.clean
+    sp = next((s for s in split_sentences(text) if s.start <= m.start() < s.end), None)
+    span = (sp.start, sp.end) if sp else (m.start(), m.end())
+    return text[m.start() + 1 : m.end() - 1].strip(",."), section_of(text, m.start()), span
 
 
 _ACCEPT_BLOCK = re.compile(r"(?i)(accepted|agreed)(?: and (?:agreed|accepted))?(?: to)?\s*:")

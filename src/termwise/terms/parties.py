@@ -52,8 +52,6 @@ def document_kind(doc: Document, ex: Extraction | None) -> str:
 
 
 def agreement_date(doc: Document, ex: Extraction | None) -> tuple[dt.date, tuple[int, int]] | None:
-    if ex is not None and ex.date is not None and isinstance(ex.date.value, dt.date):
-        return ex.date.value, (ex.date.start, ex.date.end)
     text = doc.clean
     head_end = min(len(text), 1500)
     flat = flatten(text, 0, head_end)
@@ -61,6 +59,8 @@ def agreement_date(doc: Document, ex: Extraction | None) -> tuple[dt.date, tuple
         before = flat.s[max(0, m.start() - 60) : m.start()]
         if m.start() < 600 or re.search(r"(?:dated|made|entered into|effective)(?: as of)?(?: the)?\s*$", before):
             return d, flat.span(m.start(), m.end())
+    if ex is not None and ex.date is not None and isinstance(ex.date.value, dt.date):
+        return ex.date.value, (ex.date.start, ex.date.end)
     return None
 
 
@@ -97,11 +97,6 @@ def signer(doc: Document) -> tuple[str, tuple[int, int]] | None:
 def find_parties(doc: Document, ex: Extraction | None, kind: str) -> list[PartyRef]:
     parties: list[PartyRef] = []
     seen: set[str] = set()
-    if ex is not None and ex.parties:
-        for p in ex.parties:
-            role = p.role or next((ROLE_OF_ALIAS.get(a.lower()) for a in p.aliases if ROLE_OF_ALIAS.get(a.lower())), None)
-            parties.append(PartyRef(name=p.name, role=role, aliases=tuple(p.aliases), evidence=((p.start, p.end),)))
-            seen.add(p.name.lower())
     text = doc.clean
     for rx in (_ALIAS, _PERSON_ALIAS):
         for m in rx.finditer(text):
@@ -120,6 +115,13 @@ def find_parties(doc: Document, ex: Extraction | None, kind: str) -> list[PartyR
             parties.append(
                 PartyRef(name=name, role=_role(alias, kind), aliases=(alias,), evidence=((m.start("name"), m.end("alias")),))
             )
+    if ex is not None:
+        for p in ex.parties:
+            if p.name.lower() in seen or any(p.name.lower() in (a.lower() for a in q.aliases) for q in parties):
+                continue
+            role = p.role or next((ROLE_OF_ALIAS.get(a.lower()) for a in p.aliases if ROLE_OF_ALIAS.get(a.lower())), None)
+            parties.append(PartyRef(name=p.name, role=role, aliases=tuple(p.aliases), evidence=((p.start, p.end),)))
+            seen.add(p.name.lower())
     to = addressee(doc)
     by = signer(doc)
     if kind in ("employment offer letter", "employment agreement", "equity award") and to and to[0].lower() not in seen:
