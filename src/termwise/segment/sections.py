@@ -1,0 +1,551 @@
+"""Numbered sections and nested enumerations.
+
+Markers found: ``ARTICLE IV`` / ``Article 3``, ``Section 5.2``, ``1.`` ``5.1`` ``5.1.2``,
+``(a)`` ``(i)`` ``(A)`` ``(1)``, ``A.`` ``i.`` at a line start, and inline enumerations in
+running text (``... (a) ..., (b) ... and (c) ...``, ``(x) ... (y) ... (z)``).
+
+Two steps: find candidate markers (block starts: a line start, or a run of spaces after a
+sentence end in texts whose paragraphs were flattened onto one line; inline: a bracketed
+marker between spaces), then build the tree with a stack. A candidate is kept only when it
+continues an open list (``(b)`` after ``(a)``, ``5.2`` after ``5.1``) or starts a new one
+(``(a)``, ``(i)``, ``1.``, ``5.1`` under ``5``), which is what keeps ``$3,500,000.00``, dates,
+``Sections 13(d)(3)`` and ``Rule 13d-3`` out. ``(i)`` is a letter after ``(h)``, a roman
+numeral otherwise.
+
+A section runs from its marker through the start of its next sibling or of an ancestor's
+sibling (trailing whitespace trimmed). Also closing sections: a paragraph set flush left of
+a hanging-indented section body, an unnumbered all-capitals heading, ``IN WITNESS WHEREOF``
+and letter closings. The last item of an inline enumeration ends with its sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from termwise.model import Document, Section
+
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_ROMAN_RE = re.compile(r"(?:x{0,3})(?:ix|iv|v?i{0,3})$")
+
+_PMARK = r"\((?:[a-z]{1,5}|[A-Z]{1,5}|[1-9]\d?)\)"
+_DMARK = r"\d{1,3}(?:\.\d{1,3}){0,4}\.?"
+_ART = r"(?:ARTICLE|Article)[ \t]+(?:[IVXLC]{1,7}|\d{1,3})\b\.?"
+_SEC = r"(?:SECTION|Section)[ \t]+\d{1,3}(?:\.\d{1,3}){0,4}\.?"
+
+# A marker at the start of a line.
+_LINE_MARK = rf"({_ART}|{_SEC}|{_PMARK}|{_DMARK}|[A-Za-z]\.|[IVXivx]{{2,5}}\.)(?=[ \t]|$)"
+_LINE = re.compile(rf"^([ \t]*){_LINE_MARK}", re.M)  # used with .match
+_LINE_NL = re.compile(rf"\n([ \t]*){_LINE_MARK}", re.M)  # a literal prefix scans fast
+# A marker after a run of spaces (paragraphs flattened onto one line); bracketed ones are inline.
+_MID = re.compile(rf"  ({_ART}|{_SEC}|\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}\.?|\d{{1,3}}\.)(?=[ \t])")
+# A bracketed marker in running text (the character before is checked separately: fast scan).
+_INLINE = re.compile(r"\(([a-z]{1,5}|[A-Z]{1,5}|[1-9]\d?)\)(?=[ \t\n])")
+
+# Words that make a following marker a cross-reference, not an enumeration.
+_REF_BEFORE = re.compile(
+    r"\b(?:sections?|subsections?|clauses?|paragraphs?|subparagraphs?|articles?|items?|exhibits?|"
+    r"schedules?|annex|parts?|rules?|§+)[ \t\n]+(?:[\w.-]*(?:\(\w{1,5}\))*)"
+    r"(?:[ \t\n]*(?:,|and|or|through|to|-)[ \t\n]*(?:[\w.-]*(?:\(\w{1,5}\))*))*[ \t\n]*$"
+    r"|\(\w{1,5}\)[ \t\n]+(?:and|or|through|to)[ \t\n]+$",
+    re.I,
+)
+
+_REF_AFTER = re.compile(r"[ \t\n]+(?:and|or|through|to|-)[ \t\n]+\(\w{1,5}\)[ \t\n]+(?:above|below|hereof|of|are|is|being|shall)\b")
+_SENT_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"“(]?[A-Z])|\n[ \t]*\n")
+_ABBR = {"inc", "co", "corp", "ltd", "no", "nos", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "u.s", "e.g",
+         "i.e", "sec", "art", "para", "cf", "vs", "v", "n.a", "l.p", "l.l.c", "s.a", "n.v", "b.v"}
+
+_BLANK = re.compile(r"\n[ \t]*\n")
+_PARA = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*([ \t]*)(\S[^\n]*)(?:\n([ \t]*)\S)?")
+_STOP = re.compile(
+    r"\n[ \t]*(IN[ \t]+WITNESS[ \t]+WHEREOF|In[ \t]+Witness[ \t]+Whereof|(?:Very[ \t]+truly[ \t]+yours|Sincerely"
+    r"|Yours[ \t]+(?:truly|sincerely|faithfully)|Best[ \t]+regards|Kind[ \t]+regards|Regards)\b"
+    r"|(?:EXHIBIT|SCHEDULE|APPENDIX|ANNEX|ATTACHMENT)\b(?:[ \t]+[A-Z0-9.-]{1,6})?[ \t]*(?=\n|$))"
+)
+_CAPS_LINE = re.compile(r"\n[ \t]*([A-Z][A-Z0-9 ,.&'’/()-]{3,80})[ \t]*(?=\n|$)")
+_STOPWORDS = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "by", "with", "than", "as", "at",
+              "from", "upon", "under", "into", "its", "not", "vs", "per", "other", "be", "no"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&/-]*")
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    mend: int
+    label: str
+    kinds: tuple[tuple[str, tuple[int, ...]], ...]
+    inline: bool
+    indent: int  # -1 when not at a line start
+    written: str  # the number/letter as written, e.g. "5.1", "a", "IV"
+
+
+@dataclass(slots=True)
+class _Frame:
+    cand: _Cand
+    family: str
+    value: tuple[int, ...]
+    id: str
+    parent: str | None
+    level: int
+    list_key: int
+    heading: str | None = None
+    body_indent: int | None = None
+    children: list[int] = field(default_factory=list)
+
+
+def _roman(s: str) -> int | None:
+    s = s.lower()
+    if not s or not _ROMAN_RE.match(s):
+        return None
+    total = 0
+    prev = 0
+    for ch in reversed(s):
+        v = _ROMAN[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total or None
+
+
+@functools.lru_cache(maxsize=4096)
+def _kinds(marker: str) -> tuple[tuple[tuple[str, tuple[int, ...]], ...], str]:
+    """Possible (family, value) readings of a marker, and its number/letter as written."""
+    m = marker.rstrip(".")
+    up = m.upper()
+    if up.startswith("ARTICLE"):
+        w = m.split()[-1]
+        v = int(w) if w.isdigit() else _roman(w)
+        return (((("article", (v,)),) if v else ()), w)
+    if up.startswith("SECTION"):
+        w = m.split()[-1]
+        return ((("dec", tuple(int(p) for p in w.split("."))),), w)
+    if m.startswith("("):
+        w = m[1:-1]
+        out: list[tuple[str, tuple[int, ...]]] = []
+        if w.isdigit():
+            return ((("pdigit", (int(w),)),), w)
+        r = _roman(w)
+        if w.islower():
+            if r:
+                out.append(("proman", (r,)))
+            if len(w) == 1:
+                out.append(("plower", (ord(w) - 96,)))
+        elif w.isupper():
+            if r:
+                out.append(("pRoman", (r,)))
+            if len(w) == 1:
+                out.append(("pupper", (ord(w) - 64,)))
+        return tuple(out), w
+    if m[:1].isdigit():
+        return ((("dec", tuple(int(p) for p in m.split("."))),), m)
+    # "A." "a." "IV." "iv." at a line start
+    out = []
+    r = _roman(m)
+    if m.islower():
+        if r:
+            out.append(("droman", (r,)))
+        if len(m) == 1:
+            out.append(("dlower", (ord(m) - 96,)))
+    elif m.isupper():
+        if r:
+            out.append(("dRoman", (r,)))
+        if len(m) == 1:
+            out.append(("dupper", (ord(m) - 64,)))
+    return tuple(out), m
+
+
+def _is_successor(family: str, prev: tuple[int, ...], new: tuple[int, ...]) -> bool:
+    if family == "dec":
+        return len(prev) == len(new) and prev[:-1] == new[:-1] and 1 <= new[-1] - prev[-1] <= 2
+    if family == "article":
+        return 1 <= new[0] - prev[0] <= 2
+    return new[0] == prev[0] + 1
+
+
+def _is_first(family: str, value: tuple[int, ...], inline: bool) -> bool:
+    if family == "dec":
+        return value[-1] in (0, 1) if len(value) > 1 else value[0] == 1
+    if family == "article":
+        return value[0] == 1
+    if family == "plower":
+        return value[0] in (1, 24)  # (a) ...; (x) (y) (z)
+    return value[0] == 1
+
+
+def _candidates(text: str) -> list[_Cand]:
+    found: dict[int, _Cand] = {}
+    first = _LINE.match(text)
+    for m in ([first] if first else []) + list(_LINE_NL.finditer(text)):
+        start = m.start(2)
+        marker = m.group(2)
+        kinds, written = _kinds(marker)
+        if not kinds:
+            continue
+        fam = kinds[0][0]
+        ls = m.start(1)
+        # what precedes the line: blank line, sentence end, or running text
+        pl = text.rfind("\n", 0, max(ls - 1, 0))
+        prev = text[pl + 1 : max(ls - 1, 0)].rstrip() if ls > 0 else ""
+        block = ls == 0 or not prev or prev.rstrip("\"”'’")[-1:] in (".", ":", ";", "!", "?", "")
+        if fam in ("dec", "article") or fam.startswith("d"):
+            after = text[m.end(2) : m.end(2) + 2].lstrip(" \t")
+            if not after or after[0] == "\n":
+                pass  # heading on the next line
+            elif not (after[0].isupper() or after[0] in "\"“'(["):
+                continue
+            if fam == "dec" and not marker.endswith(".") and "." not in marker and not marker.upper().startswith(
+                "SECTION"
+            ):
+                # a bare "1" needs a wide gap and a capital: "1    PURPOSE"
+                if not _BARE_GAP.match(text, m.end(2)):
+                    continue
+            if fam.startswith("d") and fam != "dec" and not block:
+                continue
+        inline = fam.startswith("p") and not block
+        found[start] = _Cand(start, m.end(2), marker, kinds, inline, m.end(1) - m.start(1), written)
+    for m in _MID.finditer(text):
+        start = m.start(1)
+        if start in found:
+            continue
+        g = start - 2
+        while g > 0 and text[g - 1] in " \t":
+            g -= 1
+        if g == 0 or text[g - 1] == "\n" or (start - g < 3 and text[g - 1] not in ".:;)\"”"):
+            continue
+        marker = m.group(1)
+        kinds, written = _kinds(marker)
+        if not kinds:
+            continue
+        fam = kinds[0][0]
+        if fam in ("dec", "article"):
+            after = text[m.end(1) : m.end(1) + 4].lstrip(" \t")
+            if after and not (after[0].isupper() or after[0] in "\"“'(["):
+                continue
+        found[start] = _Cand(start, m.end(1), marker, kinds, fam.startswith("p"), -1, written)
+    for m in _INLINE.finditer(text):
+        start = m.start()
+        if start in found or start == 0 or text[start - 1] not in " \t\n":
+            continue
+        if _REF_BEFORE.search(text, max(0, start - 60), start):
+            continue
+        if _REF_AFTER.match(text, m.end()):
+            continue
+        kinds, written = _kinds(m.group(0))
+        if kinds:
+            found[start] = _Cand(start, m.end(), m.group(0), kinds, True, -1, written)
+    return [found[k] for k in sorted(found)]
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """Offset just past the first sentence end in ``text[start:limit]``, else ``limit``."""
+    for m in _SENT_END.finditer(text, start, limit):
+        if m.group(0)[0] == ".":
+            i = m.start()
+            j = i
+            while j > start and (text[j - 1].isalpha() or text[j - 1] == "."):
+                j -= 1
+            word = text[j:i].lower()
+            if word in _ABBR or len(word) == 1:
+                continue
+            return m.end()
+        if m.group(0)[0] == "\n":
+            return m.start()
+        return m.end()
+    return limit
+
+
+def _title_like(s: str) -> bool:
+    words = s.split()
+    if not words or len(words) > 20 or not words[0][:1].isupper():
+        return False
+    content = lower = 0
+    for w in words:
+        w = w.lstrip("\"“'(")
+        if not w or not w[0].isalpha() or w.lower() in _STOPWORDS:
+            continue
+        content += 1
+        if w[0].islower():
+            lower += 1
+            if lower > 5:
+                return False
+    return content > 0 and lower <= content * 0.25
+
+
+_BARE_GAP = re.compile(r"[ \t]{2,6}[A-Z]")
+_NL_WS = re.compile(r"\s*\n\s*")
+_TWO_NL = re.compile(r"\r?\n[ \t]*\r?\n")
+_INDENT = re.compile(r"([ \t]*)(\S)")
+_NEXT_NONBLANK = re.compile(r"(?:[ \t]*\n){1,3}[ \t]*(\S)")
+_NEXT_LINE_HEADING = re.compile(r"(?:[ \t]*\n){1,3}[ \t]*([^\n]{2,100})(?:\n|$)")
+_HEAD_END = re.compile(r"[.:](?=\s)")
+_GAP = re.compile(r"(?<=\S)[ \t]{3,}")
+
+
+def _headish(raw: str) -> bool:
+    if not raw or raw.endswith((",", ";", " Inc", " Co", " No")):
+        return False
+    if raw.isupper():
+        return sum(ch.isalpha() for ch in raw) >= 3
+    return _title_like(raw)
+
+
+def _heading(text: str, c: _Cand) -> str | None:
+    """A short title right after the marker: "Capacity and Duties." or "DEFINITIONS" alone on its line."""
+    pos = c.mend
+    n = len(text)
+    while pos < n and text[pos] in " \t-–—:":
+        pos += 1
+    if pos >= n:
+        return None
+    if text[pos] in "\r\n":
+        # heading alone on the next non-empty line (ARTICLE IV / DEFINITIONS)
+        if c.kinds[0][0] not in ("article", "dec"):
+            return None
+        m = _NEXT_LINE_HEADING.match(text, text.find("\n", pos))
+        if not m:
+            return None
+        raw = m.group(1).strip().rstrip(".:")
+        if _LINE.match(raw) or len(raw) > 80 or not _headish(raw):
+            return None
+        return " ".join(raw.split())
+    # a) up to ". " or ": " (a heading may wrap once)
+    m = _HEAD_END.search(text, pos, pos + 130)
+    if m:
+        raw = text[pos : m.start()].strip()
+        if raw.count("\n") <= 1 and not _GAP.search(_NL_WS.sub(" ", raw)) and _headish(raw):
+            return " ".join(raw.split())
+    le = text.find("\n", pos, pos + 200)
+    if le < 0:
+        # b) a long (flattened) line: a title up to a wide gap
+        g = _GAP.search(text, pos, pos + 100)
+        if g:
+            raw = text[pos : g.start()].strip()
+            return " ".join(raw.split()) if len(raw) <= 80 and _headish(raw) else None
+        if pos + 200 < n:
+            return None
+        le = n
+    line = text[pos:le]
+    g = _GAP.search(line)
+    if g:
+        raw = line[: g.start()].strip()
+        return " ".join(raw.split()) if len(raw) <= 80 and _headish(raw) else None
+    # c) the whole line, when a blank line or the end follows
+    raw = line.strip()
+    nxt = text[le : le + 200]
+    if len(raw) <= 80 and _headish(raw) and (not nxt.strip() or _TWO_NL.match(nxt)):
+        return " ".join(raw.split())
+    return None
+
+
+def find_sections(doc: Document) -> list[Section]:
+    """Numbered sections and enumerations of ``doc``, in text order (see module docstring)."""
+    text = doc.clean
+    n = len(text)
+    if n == 0:
+        return []
+    cands = _candidates(text)
+    line_counts = _repeated_lines(text)
+    events: list[tuple[int, int, object]] = [(c.start, 1, c) for c in cands]
+    cand_starts = {c.start for c in cands}
+    for m in _PARA.finditer(text):
+        first = m.group(2)
+        if not first[:1].isupper() or m.start(2) in cand_starts:
+            continue
+        if line_counts.get(first.strip(), 0) > 1:
+            continue
+        ind = len(m.group(1).expandtabs())
+        if m.group(3) is not None:
+            ind = min(ind, len(m.group(3).expandtabs()))
+        events.append((m.start(2), 0, ("para", ind)))
+    heading_lines: set[int] = set()
+    for m in _STOP.finditer(text):
+        events.append((m.start(1), 0, ("stop", 0)))
+    for m in _CAPS_LINE.finditer(text):
+        s = m.start(1)
+        line = m.group(1).strip()
+        if s in cand_starts or line_counts.get(line, 0) > 1 or sum(ch.isalpha() for ch in line) < 4:
+            continue
+        events.append((s, 0, ("caps", 0)))
+    events.sort(key=lambda e: (e[0], e[1]))
+
+    stack: list[_Frame] = []
+    done: list[tuple[_Frame, int]] = []
+    lists = Counter()
+    list_inline: dict[int, bool] = {}
+    next_list = 0
+
+    def close(f: _Frame, at: int, truncate: bool = True) -> None:
+        end = at
+        if f.cand.inline and truncate:
+            end = min(end, _sentence_end(text, f.cand.mend, at))
+        while end > f.cand.start and text[end - 1].isspace():
+            end -= 1
+        done.append((f, max(end, f.cand.mend)))
+
+    def pop_to(k: int, at: int) -> None:
+        while len(stack) > k:
+            close(stack.pop(), at)
+
+    def item_ended(f: _Frame, at: int) -> bool:
+        return f.cand.inline and _sentence_end(text, f.cand.mend, at) < at
+
+    for pos, _, ev in events:
+        if isinstance(ev, tuple):
+            kind, ind = ev
+            if kind == "para":
+                # inline items end at a new paragraph; hanging-indented bodies end at a flush paragraph
+                k = len(stack)
+                for i, f in enumerate(stack):
+                    if f.cand.inline or (f.body_indent is not None and ind < f.body_indent):
+                        k = i
+                        break
+                pop_to(k, pos)
+            elif kind == "caps" and pos in heading_lines:
+                continue
+            else:
+                keep = 0
+                if kind == "caps":
+                    while keep < len(stack) and stack[keep].family == "article":
+                        keep += 1
+                pop_to(keep, pos)
+            continue
+        c: _Cand = ev  # type: ignore[assignment]
+        # 1. continues an open list?
+        placed = False
+        for i in range(len(stack) - 1, -1, -1):
+            f = stack[i]
+            for fam, val in c.kinds:
+                if fam == f.family and _is_successor(fam, f.value, val):
+                    if c.inline and not f.cand.inline and fam != "dec" and i < len(stack) - 1:
+                        continue
+                    pop_to(i + 1, c.start)
+                    close(stack.pop(), c.start, truncate=False)
+                    parent = stack[-1] if stack else None
+                    nf = _new_frame(text, c, fam, val, parent, f.list_key, len(stack))
+                    stack.append(nf)
+                    lists[f.list_key] += 1
+                    placed = True
+                    break
+            if placed:
+                break
+        if placed:
+            _after_push(text, stack, heading_lines)
+            continue
+        # 2. starts a new list?
+        choice = None
+        for fam, val in c.kinds:
+            if _is_first(fam, val, c.inline):
+                choice = (fam, val)
+                break
+        if choice is None:
+            # "5.1" when "5" was never written: child of the article or top level
+            fam, val = c.kinds[0]
+            if fam == "dec" and len(val) > 1 and 1 <= val[-1] <= 2 and not any(s.family == "dec" for s in stack):
+                choice = (fam, val)
+            else:
+                continue
+        fam, val = choice
+        if c.inline:
+            while stack and item_ended(stack[-1], c.start):
+                pop_to(len(stack) - 1, c.start)
+        if fam == "article":
+            pop_to(0, c.start)
+        elif fam == "dec":
+            k = len(stack)
+            while k > 0:
+                f = stack[k - 1]
+                if f.family == "article" or (f.family == "dec" and f.value == val[:-1]):
+                    break
+                k -= 1
+            if len(val) == 1 or k == 0 or stack[k - 1].family == "article":
+                # a top-level "1." never nests in another list; a "5.1" without its "5" neither
+                k2 = 0
+                while k2 < len(stack) and stack[k2].family == "article":
+                    k2 += 1
+                k = max(k, k2) if k and stack[k - 1].family == "dec" else k2
+            pop_to(k, c.start)
+        else:
+            # a line-start marker no more indented than the open one is not its child
+            while stack and c.indent >= 0 and stack[-1].cand.indent >= 0 and c.indent <= stack[-1].cand.indent and (
+                stack[-1].family[0] == fam[0] or fam[0] == "d"
+            ):
+                pop_to(len(stack) - 1, c.start)
+        parent = stack[-1] if stack else None
+        key = next_list
+        next_list += 1
+        list_inline[key] = c.inline
+        lists[key] += 1
+        stack.append(_new_frame(text, c, fam, val, parent, key, len(stack)))
+        _after_push(text, stack, heading_lines)
+    pop_to(0, n)
+
+    # an inline "list" of one item is a stray bracket, not an enumeration
+    drop: set[str] = set()
+    out: list[Section] = []
+    for f, end in sorted(done, key=lambda d: (d[0].cand.start, -d[1])):
+        if (list_inline.get(f.list_key) and lists[f.list_key] < 2) or (f.parent in drop):
+            drop.add(f.id)
+            continue
+        out.append(
+            Section(
+                id=f.id,
+                start=f.cand.start,
+                end=end,
+                heading=f.heading,
+                parent=f.parent,
+                level=f.level,
+                label=f.cand.label,
+            )
+        )
+    return out
+
+
+def _new_frame(text: str, c: _Cand, fam: str, val: tuple[int, ...], parent: _Frame | None, key: int,
+               level: int) -> _Frame:
+    if fam == "article":
+        fid = f"Article {c.written}"
+    elif fam == "dec":
+        fid = c.written.rstrip(".")
+    elif fam.startswith("p"):
+        fid = (parent.id if parent else "") + f"({c.written})"
+    else:
+        fid = (parent.id + "." if parent else "") + c.written
+    heading = _heading(text, c) if not c.inline else None
+    return _Frame(cand=c, family=fam, value=val, id=fid, parent=parent.id if parent else None, level=level,
+                  list_key=key, heading=heading)
+
+
+def _after_push(text: str, stack: list[_Frame], heading_lines: set[int]) -> None:
+    """Note the body indent of a line-start section (its second line), and a heading line."""
+    f = stack[-1]
+    c = f.cand
+    if c.indent < 0:
+        return
+    nl = text.find("\n", c.mend)
+    if nl < 0:
+        return
+    m = _INDENT.match(text, nl + 1)
+    if m:
+        f.body_indent = len(m.group(1).expandtabs()) if m.group(1) or c.indent == 0 else 0
+        if f.body_indent <= c.indent:
+            f.body_indent = None
+        if f.heading is not None and text[c.mend : nl].strip() == "":
+            heading_lines.add(m.start(2))
+    else:
+        # the next line is blank: a heading alone on the following line?
+        m2 = _NEXT_NONBLANK.match(text, nl)
+        if m2 and f.heading is not None:
+            heading_lines.add(m2.start(1))
+
+
+def _repeated_lines(text: str) -> dict[str, int]:
+    """Stripped lines that occur more than once (running headers and footers)."""
+    counts: Counter[str] = Counter()
+    for line in text.split("\n"):
+        if 4 <= len(line) <= 120:
+            t = line.strip()
+            if len(t) >= 4 and t[0].isupper():
+                counts[t] += 1
+    return {k: v for k, v in counts.items() if v > 1}
