@@ -41,9 +41,19 @@ def text_cmd(file: str, exhibit: str | None, max_mb: float) -> None:
 @click.option("--pretty", is_flag=True, help="Indent JSON (one document only).")
 @click.option("--no-clauses", is_flag=True, help="Skip clause detection (faster).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error instead of one line.")
 @_exhibit
 @_max_mb
-def extract_cmd(files: tuple[str, ...], as_json: bool, pretty: bool, no_clauses: bool, quiet: bool, exhibit: str | None, max_mb: float) -> None:
+def extract_cmd(
+    files: tuple[str, ...],
+    as_json: bool,
+    pretty: bool,
+    no_clauses: bool,
+    quiet: bool,
+    debug: bool,
+    exhibit: str | None,
+    max_mb: float,
+) -> None:
     """Extract every term of each FILE, each tied to its exact characters.
 
     Prints a readable term sheet, or with --json one termwise.extract/1 object per
@@ -67,7 +77,15 @@ def extract_cmd(files: tuple[str, ...], as_json: bool, pretty: bool, no_clauses:
     try:
         for path in files:
             for doc in iter_documents([path], exhibit=exhibit, max_mb=max_mb, errors=errors):
-                ex = extract_document(doc, clauses=not no_clauses)
+                try:
+                    ex = extract_document(doc, clauses=not no_clauses)
+                except Exception as e:  # a bug in one document must not lose the others
+                    if debug:
+                        raise
+                    where = doc.source.path + (f"#{doc.source.exhibit}" if doc.source.exhibit else "")
+                    errors.append(where)
+                    click.echo(f"termwise: {where}: internal error {type(e).__name__}: {e} (rerun with --debug)", err=True)
+                    continue
                 if as_json:
                     click.echo(dump_json(extraction_to_dict(ex), pretty=pretty and len(files) == 1))
                 else:
