@@ -156,7 +156,7 @@ def _bare_page_numbers(text: str, short: list[tuple[int, int, str]], starts: lis
     """Bare numbers alone between blank lines that look like page numbers (see module doc)."""
     cands: list[tuple[int, int, int, int]] = []  # (start, end, value, indent)
     for s, e, g in short:
-        if e - s <= 24:
+        if e - s <= 80:
             st = g.strip()
             if st.isascii() and st.isdigit() and len(st) <= 4:
                 lead = g[: len(g) - len(g.lstrip())]
@@ -233,13 +233,13 @@ def _repeated_blocks(
             continue
         lines = text.count("\n", occ[0][0], occ[0][1]) + 1
         need = 3 if lines == 1 else 2
-        if len(occ) < need:
+        if len(occ) + (dkey == first_key) < need:  # the letterhead's first copy counts, unmarked
             continue
         block = occ[0][2]
         if len(_LETTER.findall(block)) < 3 or _is_form_block(block):
             continue
-        if lines == 1 and block.rstrip().endswith(":"):
-            continue  # a lead-in ("Datec will:") repeated through the text, not a running head
+        if lines == 1 and (block.rstrip().endswith(":") or _before_form(text, occ)):
+            continue  # a lead-in ("Datec will:") or a party over "By:" lines, not a running head
         gaps = [b[0] - a[1] for a, b in zip(occ, occ[1:], strict=False)]
         if min(gaps) < MIN_GAP // 4 or sum(g < MIN_GAP for g in gaps) > len(gaps) // 3:
             continue  # clustered (a signature page, a notice list), not once a page
@@ -254,6 +254,14 @@ def _repeated_blocks(
         for occ in headers:
             starts.extend(_line_start(text, s) for s, _ in occ)
     return spans, starts
+
+
+_FORM_START = re.compile(r"\s*(?:By|Name|Title|Its)[ \t]*:", re.I)
+
+
+def _before_form(text: str, occ: list[tuple[int, int, str]]) -> bool:
+    """Some copy of the block is followed by a signature line ("By:", "Name:")."""
+    return any(_FORM_START.match(text, e) for _, e, _ in occ)
 
 
 def _line_start(text: str, pos: int) -> int:
