@@ -1,0 +1,456 @@
+"""Signature blocks: who signed, in what capacity, for whom, and when.
+
+Layouts handled: ``/s/ Carl Berg`` over a rule and a typed name; ``By: /S/ JAY L. KING`` with
+``Name:`` / ``Title:`` (or ``Its:``) lines under a company name in capitals; ``/S/ JAY KING``
+over ``By: Jay King``; side-by-side columns (a signature left, a date right; two parties'
+blocks next to each other), also when a text extraction flattened both columns onto one line
+(``By: /s/ A By: /s/ B Name: A Name: B Title: X Title: Y``); blank ``By: ____`` lines.
+
+Two steps: find field tokens (``By:``, ``/s/``, ``Name:``, ``Title:``, ``Date:``), then group
+them: each run of signing tokens (``By:`` / ``/s/``) opens one signature per token, and the
+fields that follow are dealt to them in order (the i-th ``Name:`` to the i-th signature).
+The party is the company line (or ``PURCHASER: ...`` cell) above the block; a person who
+signs without ``By:`` signs for themself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from termwise.model import Document, Signature, Value
+
+_TOKEN = re.compile(
+    r"(?P<by>\b(?:By|BY)[ \t]*:)"
+    r"|(?P<s>/[sS]/)"
+    r"|(?P<name>\b(?:(?:Print(?:ed)?|Typed|PRINT(?:ED)?)[ \t]+)?(?:Name|NAME)(?:[ \t]*\((?:[Pp]lease[ \t]+)?[Pp]rint\))?[ \t]*:)"
+    r"|(?P<title>\b(?:Title|TITLE|Its|ITS|Position|POSITION)[ \t]*:)"
+    r"|(?P<date>\b(?:Dated?|DATED?)[ \t]*:)"
+)
+_RULE = re.compile(r"[_\-=]{3,}")
+_GAP = re.compile(r"[ \t]{3,}|\t")
+_CLOSING = re.compile(
+    r"(?:Very[ \t]+truly[ \t]+yours|Sincerely(?:[ \t]+yours)?|Yours[ \t]+(?:truly|sincerely|faithfully)|"
+    r"(?:Best|Kind|Warm)[ \t]+regards|Regards|Respectfully(?:[ \t]+submitted)?|Cordially)[ \t]*,?",
+)
+_ACCEPT = re.compile(
+    r"(?:ACCEPTED|Accepted|AGREED|Agreed|ACKNOWLEDGED|Acknowledged|APPROVED|Approved|CONFIRMED|Confirmed)\b"
+    r"[A-Za-z ,&]*(?:TO|to|BY|by)?[ \t]*:?"
+)
+_WITNESS = re.compile(r"IN[ \t]+WITNESS[ \t]+WHEREOF|In[ \t]+Witness[ \t]+Whereof|IN[ \t]+WITNESS[ \t]+whereof")
+_SUFFIX = re.compile(
+    r"\b(?:Inc|INC|Incorporated|INCORPORATED|Corp|CORP|Corporation|CORPORATION|LLC|L\.L\.C|Ltd|LTD|Limited|LIMITED|"
+    r"L\.P|LP|LLP|PLC|plc|AG|GmbH|GMBH|S\.A|N\.V|B\.V|Company|COMPANY|Co|CO|Trust|TRUST|Bank|BANK|Partners|PARTNERS|"
+    r"Fund|FUND|Holdings|HOLDINGS|University|UNIVERSITY)\b\.?"
+)
+_ROLE_WORDS = {
+    "company", "purchaser", "purchasers", "seller", "sellers", "buyer", "licensor", "licensee", "distributor",
+    "employee", "executive", "employer", "lender", "borrower", "investor", "investors", "consultant", "client",
+    "customer", "supplier", "vendor", "manufacturer", "provider", "recipient", "party", "parties", "guarantor",
+    "agent", "trustee", "holder", "holders", "contractor", "franchisee", "franchisor", "sponsor", "subscriber",
+    "witness", "the company", "by", "signature", "signed",
+}
+_NAME_RE = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+)?[A-Z][a-zA-Z'’-]+(?:[ \t]+(?:[A-Z]\.(?:[ \t]*[A-Z]\.)*|[A-Z][a-zA-Z'’-]+|"
+    r"van|von|de|del|der|la|le|da|di|du|bin|al))*[ \t]+[A-Z][a-zA-Z'’-]+(?:,?[ \t]+(?:Jr|Sr|II|III|IV|M\.D|Ph\.D)\.?)?"
+)
+_TITLE_WORDS = re.compile(
+    r"\b(?:President|Officer|Director|Manager|Secretary|Treasurer|Chairman|Chair|CEO|CFO|COO|CTO|Partner|Member|"
+    r"Counsel|Vice|VP|Principal|Founder|Owner|Trustee|Controller|Head|Executive|General)\b"
+)
+_DATE_CELL = re.compile(
+    r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}-\d{1,2}-\d{2,4}|\d{4}-\d{2}-\d{2}|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|"
+    r"\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?[ \t]+\d{4}"
+)
+
+
+@dataclass(slots=True)
+class _Tok:
+    kind: str  # by | s | name | title | date | uname | utitle | udate
+    start: int  # label start
+    vstart: int
+    vend: int
+    line: int
+
+
+@dataclass(slots=True)
+class _Sig:
+    anchor: _Tok
+    fields: dict[str, _Tok] = field(default_factory=dict)
+    by: bool = False
+    party: tuple[int, int] | None = None
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    return ls, (len(text) if le < 0 else le)
+
+
+def _value_end(text: str, vs: int, limit: int) -> int:
+    """End of a field value starting at ``vs``: a line end, a wide gap, a rule, or ``limit``."""
+    le = text.find("\n", vs, limit)
+    e = limit if le < 0 else le
+    g = _GAP.search(text, vs, e)
+    if g:
+        e = g.start()
+    r = _RULE.search(text, vs, e)
+    if r:
+        e = r.start()
+    while e > vs and text[e - 1] in " \t,;":
+        e -= 1
+    return e
+
+
+def _skip_ws(text: str, pos: int, limit: int) -> int:
+    while pos < limit and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _tokens(text: str, lo: int, hi: int, lines: list[int]) -> list[_Tok]:
+    import bisect
+
+    raw = [(m.lastgroup or "", m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+    toks: list[_Tok] = []
+    i = 0
+    while i < len(raw):
+        kind, s, e = raw[i]
+        nxt = raw[i + 1][1] if i + 1 < len(raw) else hi
+        vs = _skip_ws(text, e, nxt)
+        if kind == "by" and i + 1 < len(raw) and raw[i + 1][0] == "s" and raw[i + 1][1] == vs:
+            # "By: /s/ Name": one signing token whose value is the signed name
+            s2, e2 = raw[i + 1][1], raw[i + 1][2]
+            nxt = raw[i + 2][1] if i + 2 < len(raw) else hi
+            vs = _skip_ws(text, e2, nxt)
+            ve = _value_end(text, vs, nxt)
+            toks.append(_Tok("by", s, vs, ve, bisect.bisect_right(lines, s)))
+            toks[-1].kind = "bys"
+            i += 2
+            del s2
+            continue
+        ve = _value_end(text, vs, nxt)
+        toks.append(_Tok(kind, s, vs, ve, bisect.bisect_right(lines, s)))
+        i += 1
+    return toks
+
+
+def _is_name(s: str) -> bool:
+    m = _NAME_RE.fullmatch(s.strip())
+    return m is not None and not _SUFFIX.search(s) and len(s) <= 60
+
+
+def _proper(s: str) -> bool:
+    return any(c.islower() for c in s)
+
+
+def _partyish(cell: str) -> bool:
+    c = cell.strip().rstrip(":").strip()
+    if len(c) < 3 or len(c) > 90 or c.lower() in _ROLE_WORDS:
+        return False
+    if _ACCEPT.fullmatch(c) or _CLOSING.fullmatch(c) or _WITNESS.match(c) or c.startswith(("[", "(", "/")):
+        return False
+    if "SIGNATURE" in c.upper() or "EXECUTION" in c.upper() or c.upper().startswith(("EXHIBIT", "SCHEDULE", "ANNEX")):
+        return False
+    letters = [ch for ch in c if ch.isalpha()]
+    if len(letters) < 3:
+        return False
+    upper = sum(ch.isupper() for ch in letters) / len(letters)
+    return upper > 0.8 or bool(_SUFFIX.search(c))
+
+
+def find_signatures(doc: Document) -> list[Signature]:
+    """Signature blocks of ``doc`` in text order."""
+    text = doc.clean
+    n = len(text)
+    if "By" not in text and "BY" not in text and "/s/" not in text.lower() and "Name" not in text:
+        return []
+    lines = [i for i, ch in enumerate(text) if ch == "\n"] if n < 2000 else _newlines(text)
+    toks = _tokens(text, 0, n, lines)
+    if not toks:
+        return []
+    sigs = _group(text, toks, lines)
+    out: list[Signature] = []
+    for sg in sigs:
+        out.append(_build(doc, text, sg, lines))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _newlines(text: str) -> list[int]:
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+def _group(text: str, toks: list[_Tok], lines: list[int]) -> list[_Sig]:
+    sigs: list[_Sig] = []
+    group: list[_Sig] = []
+    counts: dict[str, int] = {}
+    last_line = -10
+    for t in toks:
+        kind = t.kind
+        if kind in ("bys", "by", "s"):
+            cur = group[-1] if group else None
+            # "/S/ JAY KING" then "By: Jay King" under the rule: the same signature
+            if (
+                kind == "by"
+                and cur is not None
+                and cur.anchor.kind == "s"
+                and not cur.by
+                and len(group) == 1
+                and t.line - cur.anchor.line <= 3
+                and not counts
+            ):
+                cur.fields["byname"] = t
+                cur.by = True
+                last_line = t.line
+                continue
+            if kind == "s" and cur is not None and cur.anchor.kind == "by" and "sig" not in cur.fields and (
+                t.line - cur.anchor.line <= 2 and not counts
+            ):
+                cur.fields["sig"] = t
+                continue
+            if group and (counts or t.line - last_line > 8):
+                sigs.extend(group)
+                group = []
+                counts = {}
+            group.append(_Sig(anchor=t, by=kind in ("by", "bys")))
+            last_line = t.line
+            continue
+        if not group or t.line - last_line > 8:
+            continue
+        i = counts.get(kind, 0)
+        counts[kind] = i + 1
+        # dealt in order: the i-th Name: to the i-th signature of the group
+        target = group[i] if i < len(group) else None
+        if target is not None and kind not in target.fields:
+            target.fields[kind] = t
+            last_line = t.line
+    sigs.extend(group)
+    return [s for s in sigs if _plausible(text, s)]
+
+
+def _plausible(text: str, s: _Sig) -> bool:
+    a = s.anchor
+    val = text[a.vstart : a.vend].strip()
+    if a.kind == "s":
+        return bool(val) or bool(s.fields)
+    if a.kind == "by":
+        # "By: Name: Title:" blank forms count; "by: mail" does not
+        if s.fields or not val:
+            return True
+        return _is_name(val) or bool(re.fullmatch(r"[_\-. ]+", val))
+    return True
+
+
+def _clean_val(text: str, t: _Tok | None) -> tuple[str, int, int] | None:
+    if t is None:
+        return None
+    v = text[t.vstart : t.vend]
+    s, e = t.vstart, t.vend
+    while s < e and text[s] in " \t_-":
+        s += 1
+    while e > s and text[e - 1] in " \t_-,":
+        e -= 1
+    if e <= s:
+        return None
+    del v
+    b = text.find("[", s, e)
+    if b > s:
+        e = b
+        while e > s and text[e - 1] in " \t,":
+            e -= 1
+    if t.kind in ("s", "bys", "by", "sig", "byname") and not _is_name(text[s:e]):
+        m = _NAME_RE.match(text, s, e)
+        if m and m.end() - s >= 5:
+            e = m.end()
+    return text[s:e], s, e
+
+
+def _build(doc: Document, text: str, sg: _Sig, lines: list[int]) -> Signature:
+    a = sg.anchor
+    start = a.start
+    end = max([a.vend] + [t.vend for t in sg.fields.values()])
+    signed = _clean_val(text, a)
+    names: list[str] = []
+    lab = _clean_val(text, sg.fields.get("name"))
+    if lab and _proper(lab[0]):
+        names.append(lab[0])
+    byname = _clean_val(text, sg.fields.get("byname"))
+    if byname and _is_name(byname[0]):
+        names.append(byname[0])
+    # a typed name under the rule, in the same column: "/s/ Carl Berg / ----- / Carl Berg"
+    typed, typed_end, title_below = _below(text, a, lines)
+    if typed:
+        names.append(typed)
+        end = max(end, typed_end)
+    sig = _clean_val(text, sg.fields.get("sig"))
+    for cand in (signed, sig, lab):
+        if cand and _is_name(cand[0]):
+            names.append(cand[0])
+    if lab:
+        names.append(lab[0])
+    proper = [x for x in names if _proper(x)]
+    name = (proper or names or [None])[0]
+    if name is not None:
+        name = " ".join(name.split())
+    tv = _clean_val(text, sg.fields.get("title"))
+    title = " ".join(tv[0].split()) if tv else title_below
+    party = _party(text, sg, lines)
+    if party is None and not sg.by and name is not None:
+        party = name
+    date = _date(doc, text, sg, lines)
+    if date is not None:
+        end = max(end, date.end)
+    return Signature(name=name, start=start, end=end, title=title, party=party, date=date)
+
+
+def _below(text: str, a: _Tok, lines: list[int]) -> tuple[str | None, int, str | None]:
+    """A typed name (and title) under the signature line, in the anchor's column."""
+    ls, le = _line_bounds(text, a.start)
+    col = a.start - ls
+    pos = le + 1
+    name = None
+    name_end = 0
+    title = None
+    for _ in range(4):
+        if pos >= len(text):
+            break
+        nls, nle = _line_bounds(text, pos)
+        line = text[nls:nle]
+        pos = nle + 1
+        stripped = line.strip()
+        if not stripped or _RULE.fullmatch(stripped.replace(" ", "")):
+            if name:
+                break
+            continue
+        cell_s = max(0, col - 4)
+        m = re.compile(r"\S+(?:[ \t]{1,2}\S+)*").search(line, cell_s)
+        if not m or m.start() > col + 8:
+            break
+        cell = m.group(0)
+        if _TOKEN.match(cell):
+            break
+        if name is None:
+            if _is_name(cell):
+                name = cell
+                name_end = nls + m.end()
+                continue
+            break
+        if _TITLE_WORDS.search(cell) and len(cell) < 80:
+            title = " ".join(cell.split())
+        break
+    return name, name_end, title
+
+
+def _party(text: str, sg: _Sig, lines: list[int]) -> str | None:
+    """The entity signed for: the company line above the block, or a "PURCHASER: X" cell."""
+    a = sg.anchor
+    ls, _ = _line_bounds(text, a.start)
+    col = a.start - ls
+    # flattened: the same line before the anchor
+    before = text[ls : a.start]
+    cells = [c for c in re.split(r"[ \t]{3,}|(?<=:)[ \t]+", before) if c.strip()]
+    for c in reversed(cells):
+        c = c.strip()
+        if _partyish(c):
+            return c.rstrip(":").strip()
+        if _TOKEN.search(c) or c.endswith("."):
+            break
+    pos = ls - 1
+    for _ in range(8):
+        if pos <= 0:
+            break
+        pls, ple = _line_bounds(text, pos)
+        line = text[pls:ple]
+        pos = pls - 1
+        s = line.strip()
+        if not s:
+            continue
+        if _CLOSING.fullmatch(s) or _WITNESS.search(s) or (s.endswith(".") and len(s) > 60):
+            break
+        if _TOKEN.search(s) and not _partyish(s):
+            break
+        cells = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?:[ \t]{1,2}\S+)*", line)]
+        best = None
+        for x, c in cells:
+            if _partyish(c) and abs(x - col) <= 12:
+                best = c
+        if best is None and len(cells) == 1 and _partyish(cells[0][1]):
+            best = cells[0][1]
+        if best is not None:
+            return best.rstrip(":").strip()
+    return None
+
+
+def _date(doc: Document, text: str, sg: _Sig, lines: list[int]) -> Value | None:
+    cands: list[tuple[int, int]] = []
+    d = sg.fields.get("date")
+    if d is not None:
+        m = _DATE_CELL.search(text, d.vstart, max(d.vend, d.vstart))
+        if m:
+            cands.append((m.start(), m.end()))
+    # a date beside the signature (right column of the anchor's line or the two below)
+    a = sg.anchor
+    ls, le = _line_bounds(text, a.start)
+    if not cands:
+        m = _DATE_CELL.search(text, a.vend, le)
+        if m and text[a.vend : m.start()].strip(" \t-_") == "":
+            cands.append((m.start(), m.end()))
+    for s, e in cands:
+        v = _value(doc, s, e)
+        if v is not None:
+            return v
+    return None
+
+
+def _value(doc: Document, s: int, e: int) -> Value | None:
+    try:
+        from termwise.extract.dates import find_dates
+    except ModuleNotFoundError as err:
+        if err.name != "termwise.extract.dates":
+            raise
+        find_dates = None
+    if find_dates is not None:
+        sub = Document(text=doc.text[s:e], source=doc.source)
+        for v in find_dates(sub):
+            if v.value is not None:
+                return replace(v, start=v.start + s, end=v.end + s)
+    parsed = parse_date(doc.text[s:e])
+    if parsed is None:
+        return None
+    return Value(kind="date", text=doc.text[s:e], start=s, end=e, value=parsed)
+
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+_NUMERIC = re.compile(r"(\d{1,4})[/-](\d{1,2})[/-](\d{2,4})")
+_WORDY = re.compile(r"([A-Za-z]+)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?[ \t]+([A-Za-z]+)\.?,?[ \t]+(\d{4})")
+
+
+def parse_date(s: str) -> dt.date | None:
+    """A small date parser for signature dates: "April 4, 2005", "4 Apr 2005", "4/04/05", "2005-04-04"."""
+    s = s.strip()
+    m = _NUMERIC.fullmatch(s)
+    try:
+        if m:
+            a, b, c = (int(x) for x in m.groups())
+            if len(m.group(1)) == 4:
+                return dt.date(a, b, c)
+            year = c + (2000 if c < 50 else 1900) if len(m.group(3)) == 2 else c
+            return dt.date(year, a, b)  # US month/day
+        m = _WORDY.fullmatch(s)
+        if m:
+            if m.group(1):
+                mon, day, year = m.group(1), int(m.group(2)), int(m.group(3))
+            else:
+                day, mon, year = int(m.group(4)), m.group(5), int(m.group(6))
+            k = _MONTHS.get(mon[:3].lower())
+            if k is None or (len(mon) > 3 and not "january february march april may june july august september "
+                             "october november december sept".count(mon.lower().rstrip("."))):
+                return None
+            return dt.date(year, k, day)
+    except ValueError:
+        return None
+    return None
