@@ -453,11 +453,14 @@ def _grant(sc: Scenario, g: Grant, cond_status: Mapping[str, str]) -> dict[str, 
         vested = 0
     elif perf:
         item["subject_to"] = perf
+        item["service_vested"] = vested
         for c in perf:
             cd = sc.model.condition(c)
             if cd and cd.fact and cd.fact not in sc.missing:
                 sc.missing.append(cd.fact)
-        sc.trace.append(f"{g.what}: vesting shown by service only; it also depends on {', '.join(perf)} (not given)")
+        sc.trace.append(f"{g.what}: {vested:,} would be vested by service, but vesting also depends on {', '.join(perf)},"
+                        " which is not given; counted as not vested")
+        vested = 0
     item["vested"] = vested
     item["unvested"] = g.total - vested
     if stop and vested < g.total:

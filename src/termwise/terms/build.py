@@ -8,7 +8,7 @@ becomes a warning with its span, never silently dropped.
 from __future__ import annotations
 
 from termwise.model import Document, Extraction
-from termwise.terms.compensation import Ctx, build_grants, build_salary, build_severance
+from termwise.terms.compensation import Ctx, build_grants, build_salary, build_severance, build_stated_dates
 from termwise.terms.events import acceptance_block, find_events
 from termwise.terms.finance import build_deadlines, build_loans, build_purchase, build_tranches
 from termwise.terms.model import FactDef, TermModel
@@ -27,6 +27,7 @@ def build_model(doc: Document, extraction: Extraction | None = None) -> TermMode
                           value=ad[0], evidence=(ad[1],)))
     events = find_events(doc, sents)
     build_salary(sents, ctx)
+    build_stated_dates(sents, ctx)
 
     employer = resolve(parties, "employer", "company")
     employee = resolve(parties, "employee", "holder", "you")
@@ -49,9 +50,6 @@ def build_model(doc: Document, extraction: Extraction | None = None) -> TermMode
     payments += purchases
     loans = build_loans(sents, ctx, resolve(parties, "lender", "holder", "investor"), resolve(parties, "borrower", "company"))
 
-    for g in grants:
-        if g.vesting and g.vesting.anchor in ("agreement_date",):
-            continue
     return TermModel(
         source=doc.source.path, sha256=doc.source.sha256, kind=kind, parties=tuple(parties),
         facts=tuple(sorted(ctx.facts.values(), key=_fact_order)), events=tuple(events), conditions=tuple(ctx.conditions),

@@ -112,11 +112,41 @@ def build_salary(sents: list[Flat], ctx: Ctx) -> None:
                           value=v, evidence=(f.span(m.start(), m.end()),)))
 
 
+_NAMED_DATE = {
+    "grant date": "grant_date", "date of grant": "grant_date", "closing date": "closing_date",
+    "vesting commencement date": "vesting_commencement_date", "start date": "start_date",
+    "commencement date": "start_date", "employment commencement date": "start_date",
+}
+
+
+def build_stated_dates(sents: list[Flat], ctx: Ctx) -> None:
+    """Dates the document states for a canonical fact: ``March 15, 2021 (the "Grant
+    Date")``, ``Grant Date: ...``, ``your employment will commence on June 1, 2018``."""
+    from termwise.terms.text import find_dates
+
+    for f in sents:
+        for m, d in find_dates(f.s):
+            name = None
+            after = re.match(r"\s*\(\s*(?:the|your)?\s*[\"“]([\w ]+?)[\"”]\s*\)", f.s[m.end() :])
+            before = f.s[max(0, m.start() - 70) : m.start()]
+            if after and after.group(1).strip() in _NAMED_DATE:
+                name = _NAMED_DATE[after.group(1).strip()]
+            else:
+                b = re.search(r"(grant date|date of grant|vesting commencement date|start date|closing date)\s*(?::|is|shall be|will be)\s*$", before)
+                if b:
+                    name = _NAMED_DATE[b.group(1)]
+                elif re.search(r"employment (?:with [\w ,.]+ )?(?:will|shall) (?:commence|begin|start) on\s*$|your first day of employment (?:will|shall) be\s*$", before):
+                    name = "start_date"
+            if name and name not in ctx.facts or (name and ctx.facts[name].value is None):
+                ctx.state(FactDef(name=name, kind="date", description=f"{FACT_TEXT.get(name, name)} (stated)", value=d,
+                                  evidence=(f.span(m.start(), m.end()),)))
+
+
 # ---------------------------------------------------------------- grants
 
 _GRANT = re.compile(
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:non-?qualified |incentive )?stock options?|options|"
-    r"restricted stock units|rsus|shares(?: of (?:the company's |our )?(?:class [a-z] )?(?:common stock|stock|restricted stock))?)"
+    r"restricted stock units|rsus|(?:performance |restricted )?(?:stock )?units|psus|shares(?: of (?:the company's |our )?(?:class [a-z] )?(?:common stock|stock|restricted stock))?)"
 )
 
 
@@ -131,7 +161,9 @@ def build_grants(sents: list[Flat], ctx: Ctx) -> list[Grant]:
         total = int(m.group("n").replace(",", ""))
         window = [f] + [g for g in sents[i + 1 : i + 6] if _same_topic(g)]
         joined = " ".join(g.s for g in window)
-        if "restricted stock unit" in joined or re.search(r"\brsus?\b", joined):
+        if "performance" in m.group(0) or re.search(r"\bpsus?\b", m.group(0)):
+            unit, what = "units", "performance stock units"
+        elif "restricted stock unit" in joined or re.search(r"\brsus?\b", joined) or "units" in m.group(0):
             unit, what = "RSUs", "restricted stock units"
         elif "option" in f.s:
             unit, what = "options", "stock options"
@@ -173,7 +205,8 @@ def _same_topic(g: Flat) -> bool:
 def _vesting(vsents: list[Flat], ctx: Ctx) -> Vesting | None:
     if not vsents:
         return None
-    s = " ".join(g.s for g in vsents if not re.search(r"immediately|accelerat|in full|fully vest", g.s)) or vsents[0].s
+    plain = [g for g in vsents if not (re.search(r"immediately|accelerat|in full|fully vest", g.s) and _acceleration(g))]
+    s = " ".join(g.s for g in plain) or vsents[0].s
     text = " ".join(g.raw for g in vsents)
     total_months = None
     om = re.search(rf"over (?:a |the |an? )?(?:period of )?({DURATION_RE.pattern})", s)
@@ -215,7 +248,7 @@ def _vesting(vsents: list[Flat], ctx: Ctx) -> Vesting | None:
     if nm:
         n = number(nm.group("n"))
         installments = int(n) if n is not None else None
-    am = re.search(r"(?:on each of the|on the) (?P<n>\w+) (?:anniversaries|anniversary)", s)
+    am = re.search(r"(?:on each of the|on the) (?:first )?(?P<n>\w+) (?:anniversaries|anniversary)", s)
     if am and not installments and not cliff:
         n = number(am.group("n"))
         if n is not None and period is None:
@@ -249,6 +282,11 @@ def _vesting(vsents: list[Flat], ctx: Ctx) -> Vesting | None:
             cliff, cliff_frac = f"P{years}Y", Decimal(1)
     if cliff is None and installments is None:
         return None
+    if total_months and installments and period and cliff is not None:
+        planned = _months(cliff) + installments * _months(period)
+        if planned != total_months:
+            ctx.warn(f"vesting wording disagrees with itself: the stated period is {total_months} months but the cliff and "
+                     f"installments add up to {planned} months; the installments are used", vsents[0].evidence())
     if cliff_frac is not None and installments is None and cliff_frac < 1:
         ctx.warn("vesting schedule vests only part of the grant at the cliff and states no installments after it",
                  vsents[0].evidence())
@@ -272,7 +310,7 @@ def _acceleration(f: Flat) -> Acceleration | None:
         return None
     names = list(dict.fromkeys(e[0] for e in evs))
     frac = Decimal(1)
-    fm = re.search(rf"({FRACTION_RE}) of (?:the |any |such |your )?(?:then[- ])?(?:unvested|outstanding)", f.s)
+    fm = re.search(rf"({FRACTION_RE})\)? of (?:the |any |such |your )?(?:then[- ])?(?:unvested|outstanding)", f.s)
     if fm:
         frac = fraction(fm.group(1)) or Decimal(1)
     requires = None
@@ -291,7 +329,13 @@ def _acceleration(f: Flat) -> Acceleration | None:
 
 _WINDOW = re.compile(
     rf"(?:during|within) (?:the )?(?P<d>{DURATION_RE.pattern})(?: period)? (?P<rel>commencing|beginning|starting|following|after|of)"
-    r" (?:on |with )?(?:your |the |a |an )?(?P<a>[\w\- ]{3,40})"
+    r" (?:on |with )?(?:your |the |a |an )?(?P<a>first day of (?:your )?employment|(?:employment )?start date|"
+    r"(?:employment )?commencement date|commencement of (?:your )?employment|effective date|date (?:of this \w+|hereof)|"
+    r"change (?:of|in) control|grant date|date of grant|closing(?: date)?|hire date)"
+)
+_WINDOW_ANCHOR = re.compile(
+    r"\s*(?:a |the |your )?(?:change (?:of|in) control|first day of (?:your )?employment|(?:employment )?start date|"
+    r"(?:employment )?commencement|effective date|grant date|closing)"
 )
 
 
@@ -313,8 +357,9 @@ def due_of(f: Flat) -> When | None:
         n = ordinal(m.group("o"))
         if n:
             return When(anchor="event", offset=f"P{n}D", business_days=bool(m.group("b")), text=f.raw[m.start() : m.end()])
-    m = re.search(rf"(?:within|no later than|not later than) (?P<d>{DURATION_RE.pattern}) (?:after|following|of)", f.s)
-    if m:
+    for m in re.finditer(rf"(?:within|no later than|not later than) (?P<d>{DURATION_RE.pattern}) (?:after|following|of)", f.s):
+        if _WINDOW_ANCHOR.match(f.s, m.end()):
+            continue  # a window for the trigger ("within 12 months after a Change in Control"), not a due date
         d = first_duration(m.group("d"))
         if d:
             return When(anchor="event", offset=d[1], business_days=d[2], text=f.raw[m.start() : m.end()])
@@ -385,7 +430,8 @@ def build_severance(sents: list[Flat], ctx: Ctx, payer: str | None, payee: str |
                     inst = int(amt.multiplier * 12)
                     period = "P1M"
                 kind = "installments" if inst else "lump_sum"
-                what = "severance lump sum" if kind == "lump_sum" else "severance installments"
+                label = "death benefit" if set(names) <= {"death", "disability"} else "severance"
+                what = f"{label} lump sum" if kind == "lump_sum" else f"{label} installments"
                 pays.append(Payment(id=f"severance-{len(pays) + 1}", what=what, kind=kind, amount=amt, payer=payer,
                                     payee=payee, due=due, trigger=trigger, installments=inst, period=period,
                                     evidence=(f.evidence(),)))

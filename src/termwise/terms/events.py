@@ -16,13 +16,14 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     ("change_of_control", r"change[- ](?:of|in)[- ]control|sale of the company"),
     (
         "termination_without_cause",
-        rf"terminat\w*(?:\s+[\w']+){{0,4}}?\s+(?:without|for other than|other than for)\s+{_Q}(?:good |just )?cause"
+        rf"terminat\w*(?:\s+[\w']+){{0,7}}?\s+(?:without|for other than|other than for)\s+{_Q}(?:good |just )?cause"
         rf"|\bwithout {_Q}(?:good |just )?cause{_Q} (?:by the company|or (?:for|with)|or (?:your |his |her )?resign)",
     ),
-    ("termination_for_cause", rf"terminat\w*(?:\s+[\w']+){{0,4}}?\s+for\s+{_Q}(?:good |just )?cause\b"),
+    ("termination_for_cause", rf"terminat\w*(?:\s+[\w']+){{0,7}}?\s+for\s+{_Q}(?:good |just )?cause\b"),
     (
         "resignation_for_good_reason",
-        rf"resign\w*(?:\s+[\w']+){{0,6}}?\s+(?:for|with)\s+{_Q}good reason|(?:for|with) {_Q}good reason{_Q},? resign",
+        rf"resign\w*(?:\s+[\w']+){{0,6}}?\s+(?:for|with)\s+{_Q}good reason|(?:for|with) {_Q}good reason{_Q},? resign"
+        rf"|by (?:the )?(?:employee|executive|you|participant|holder) for {_Q}good reason",
     ),
     ("resignation_without_good_reason", rf"resign\w*(?:\s+[\w']+){{0,6}}?\s+without\s+{_Q}good reason"),
     ("death", rf"(?:upon|due to|by reason of|because of|in the event of|on account of|following) {_WHO}death|death or (?:permanent |total )?disability"),

@@ -25,9 +25,23 @@ from termwise.terms.text import (
 _LABEL = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=:))\((?P<l>[a-z]|[ivx]{1,4}|\d{1,2})\)\s")
 
 
+def _successor(prev: str, cur: str) -> bool:
+    """Whether ``cur`` can follow ``prev`` in one enumeration: (a)(b), (x)(y), (i)(ii), (1)(2)."""
+    if prev.isdigit() and cur.isdigit():
+        return int(cur) == int(prev) + 1
+    romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+    if prev in romans and cur in romans and romans.index(cur) == romans.index(prev) + 1:
+        return True
+    return len(prev) == 1 and len(cur) == 1 and prev.isalpha() and ord(cur) == ord(prev) + 1
+
+
 def split_conditions(f: Flat, start: int) -> list[tuple[str, int, int]]:
-    """(label, flat start, flat end) of each ``(a) ...`` item after ``start``."""
-    marks = [m for m in _LABEL.finditer(f.s, start)]
+    """(label, flat start, flat end) of each ``(a) ...`` item after ``start``; a
+    parenthesized number that does not continue the list ("ninety (90) days") is text."""
+    marks = []
+    for m in _LABEL.finditer(f.s, start):
+        if not marks or _successor(marks[-1].group("l"), m.group("l")):
+            marks.append(m)
     items = []
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(f.s)
@@ -146,7 +160,8 @@ def build_deadlines(sents: list[Flat], ctx: Ctx, signed_copy: tuple[int, int] | 
             out.append(Deadline(id=f"deadline-{len(out) + 1}", what=what, due=When(date=d, time=t, tz=tz, text=f.raw[s0 : m.end()]),
                                 met_by_event=met, consequence="expire" if expire else None,
                                 signed_copy=signed_copy if met else None, evidence=tuple(ev)))
-        rm = re.search(rf"(?:no later than|not later than|within) (?P<d>{DURATION_RE.pattern}) (?:after|following|of) "
+        rm = None if re.search(r"conditions?\b[^:]{0,80}:", f.s) else re.search(
+            rf"(?:no later than|not later than|within) (?P<d>{DURATION_RE.pattern}) (?:after|following|of) "
                        r"(?P<a>your employment begins|your (?:start|hire) date|the (?:start|hire|closing|effective) date|the closing"
                        r"|the date (?:hereof|of this (?:agreement|letter)))", f.s)
         if rm:
@@ -249,13 +264,15 @@ def build_loans(sents: list[Flat], ctx: Ctx, lender: str | None, borrower: str |
             bm = re.search(r"(?:beginning|commencing|starting) (?:on )?", joined[im.end() :])
             if bm:
                 for dmm, d in find_dates(joined[im.end() + bm.end() : im.end() + bm.end() + 30]):
-                    first = When(date=d, text=dmm.group(0))
+                    first = When(date=d, text=d.strftime("%B %-d, %Y"))
                     break
         for g in ctxs:
             mat = re.search(r"maturity date|due and payable on|shall mature|matures? on|repaid in full (?:on|by)", g.s)
             if not mat:
                 continue
             for dmm, d in find_dates(g.s):
+                if dmm.start() < mat.start() and not re.match(r"\s*\(the [\"“]maturity date", g.s[dmm.end() :]):
+                    continue
                 maturity = When(date=d, text=g.raw[dmm.start() : dmm.end()])
                 ev.append(g.evidence())
                 break
@@ -275,7 +292,7 @@ def build_loans(sents: list[Flat], ctx: Ctx, lender: str | None, borrower: str |
                 if accel:
                     ev.append(g.evidence())
         start = None
-        if re.search(r"on the date (?:of this agreement|hereof)", f.s):
+        if re.search(r"(?:on|from|as of) the date (?:of this (?:agreement|note)|hereof)", " ".join(g.s for g in ctxs[:3])):
             start = When(anchor="agreement_date", text="the date of this Agreement")
         loans.append(Loan(id=f"loan-{len(loans) + 1}", principal=Amount(value=money(mm), text=f.raw[mm.start() : mm.end()]),
                           rate=rate, day_count=day_count, start=start, first_payment=first, period=period, installments=inst,
