@@ -1,0 +1,234 @@
+"""People named in an agreement, with their titles.
+
+Sources, in order of trust: signature blocks (``Name:`` / ``Title:``), the letter's
+recipient and sender blocks, a name with a title in apposition (``Stephan Godevais, Chairman
+of the Board of Directors, Chief Executive Officer and President of the Company``; ``Mr.
+Smith, the Company's Chief Financial Officer``) and ``cc:`` lines. Mentions of one person
+are merged (``Jay King`` / ``Jay L. King`` / ``Mr. King``); the span is the first mention of
+the fullest form of the name, so ``doc.text[start:end] == name``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from termwise.model import Document, Person
+
+_TITLE_WORD = (
+    r"(?:Senior|Executive|Vice|Chief|President|Chairman|Chairwoman|Chairperson|Chair|Director|Secretary|Treasurer|"
+    r"General[ \t]+Counsel|General[ \t]+Partner|General[ \t]+Manager|Managing|Manager|Officer|Founder|Co-Founder|"
+    r"Controller|Comptroller|Counsel|Head|Principal|Trustee|CEO|CFO|COO|CTO|CIO|Assistant|Deputy|Lead|Partner)"
+)
+_NAME = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+)?[A-Z][a-z][A-Za-z'’-]*(?:[ \t]+(?:[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z][a-z][A-Za-z'’-]*"
+    r"|van|von|de|der|del|la|le|da|di|du))*[ \t]+[A-Z][a-z][A-Za-z'’-]*(?:,?[ \t]+(?:Jr|Sr|II|III|IV)\.?)?"
+    r"|(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+[A-Z][a-z][A-Za-z'’-]*"
+)
+_APPOSITIVE = re.compile(
+    rf"(?<![\w.])({_NAME}),[ \t\n]+((?:the[ \t\n]+|its[ \t\n]+|our[ \t\n]+|their[ \t\n]+)?"
+    rf"(?:[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*)?['’]s[ \t\n]+)?{_TITLE_WORD}\b)"
+)
+_ORG = re.compile(
+    r"\b(?:Inc|INC|Incorporated|Corp|CORP|Corporation|LLC|L\.L\.C|Ltd|LTD|Limited|LIMITED|L\.P|LP|LLP|PLC|plc|AG|"
+    r"GmbH|S\.A|N\.V|B\.V|Company|COMPANY|Trust|Bank|Partners|Fund|Holdings|University)\b"
+)
+_TITLE_TOKEN = re.compile(r"[ \t\n]*(,|&|[A-Za-z][\w'’.-]*)")
+_TITLE_GLUE = {"of", "the", "and", "for", "&", "its", "our", "in", "on", "at", "to"}
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+")
+_CC = re.compile(r"(?:^|\n)[ \t]*(?:cc|Cc|CC|c\.c\.)[ \t]*:[ \t]*([^\n]+)")
+_NOT_NAME = {
+    "agreement", "company", "section", "article", "board", "directors", "chief", "officer", "president", "executive",
+    "inc", "corp", "llc", "ltd", "limited", "technology", "technologies", "corporation", "group", "holdings",
+    "bank", "trust", "fund", "partners", "university", "state", "states", "united", "america", "new", "york",
+    "california", "delaware", "texas", "nevada", "street", "avenue", "road", "drive", "suite", "court", "way",
+    "dear", "re", "date", "name", "title", "by", "the", "this", "that", "such", "each", "any", "all", "good",
+    "cause", "reason", "change", "control", "exhibit", "schedule", "notice", "notices", "attention", "party",
+    "parties", "purchaser", "seller", "buyer", "licensor", "licensee", "employee", "employer", "vice", "senior",
+    "director", "secretary", "treasurer", "chairman", "manager", "counsel", "general", "securities", "exchange",
+    "act", "commission", "common", "stock", "plan", "plans", "benefit", "benefits", "confidential", "information",
+    "effective", "date", "term", "period", "services", "products", "product", "operations", "business",
+    "international", "national", "global", "systems", "solutions", "pacific", "asia", "north", "south", "east",
+    "west", "city", "county", "department", "office", "offices", "america's", "valence", "accepted", "agreed",
+    "sincerely", "yours", "truly", "very", "witness", "whereof", "company's", "capital", "management", "medical",
+    "health", "energy", "financial", "software", "network", "networks", "media", "pharmaceuticals", "laboratories",
+    "first", "second", "third", "federal", "internal", "revenue", "code", "law", "laws", "court", "courts",
+}
+
+
+@dataclass(slots=True)
+class _Mention:
+    name: str
+    start: int
+    end: int
+    title: str | None
+    org: str | None
+    rank: int  # lower is more trusted
+
+
+def _name_ok(name: str) -> bool:
+    bare = _HONORIFIC.sub("", name)
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", bare)
+    if not words or len(words) > 5:
+        return False
+    if any(w.lower() in _NOT_NAME for w in words):
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 1
+
+
+def _key(name: str) -> tuple[str, str]:
+    bare = _HONORIFIC.sub("", name).replace(".", " ")
+    words = [w.lower() for w in bare.split() if len(w) > 1 and w.lower() not in {"jr", "sr", "ii", "iii", "iv"}]
+    if not words:
+        return ("", "")
+    return (words[0] if len(words) > 1 else "", words[-1])
+
+
+def _title_after(text: str, pos: int, limit: int) -> tuple[int, int]:
+    """Span of a title phrase starting at ``pos``: capitalized words, glue words and commas."""
+    end = pos
+    p = pos
+    last_good = pos
+    while p < limit:
+        m = _TITLE_TOKEN.match(text, p, limit)
+        if not m:
+            break
+        tok = m.group(1)
+        if "\n\n" in text[p : m.start(1)]:
+            break
+        if tok == ",":
+            # a comma continues the title only when another title word follows
+            nxt = _TITLE_TOKEN.match(text, m.end(), limit)
+            if not nxt or not re.match(_TITLE_WORD, nxt.group(1)):
+                break
+            p = m.end()
+            continue
+        word = tok.rstrip(".")
+        if tok.endswith(".") and not re.fullmatch(r"[A-Z]\.|Inc\.|Co\.|Corp\.|Ltd\.", tok):
+            # a sentence ends here
+            if word[:1].isupper() or word.lower() in _TITLE_GLUE:
+                last_good = m.start(1) + len(word)
+            break
+        if word[:1].isupper() or word.lower() in _TITLE_GLUE or tok == "&" or word.endswith(("'s", "’s")):
+            p = m.end()
+            if word[:1].isupper() or word.endswith(("'s", "’s")):
+                last_good = m.end()
+            continue
+        break
+    end = last_good
+    return pos, end
+
+
+def _split_title(title: str) -> tuple[str, str | None]:
+    t = re.sub(r"\s+", " ", title).strip(" ,")
+    t = re.sub(r"^(?:the|its|our|their) ", "", t)
+    org = None
+    m = re.match(r"([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?)['’]s (.+)$", t)
+    if m:
+        org, t = m.group(1), m.group(2)
+    t = re.sub(r"(?: (?:and|of|the|for|&))+$", "", t)
+    return t, org
+
+
+def find_people(doc: Document) -> list[Person]:
+    """People named in ``doc``, one entry each, in order of first mention."""
+    text = doc.clean
+    mentions: list[_Mention] = []
+    try:
+        from termwise.segment.signatures import find_signatures
+    except ModuleNotFoundError as e:  # pragma: no cover - the module ships with this one
+        if e.name != "termwise.segment.signatures":
+            raise
+        find_signatures = None
+    if find_signatures is not None:
+        for s in find_signatures(doc):
+            if not s.name or not _name_ok(s.name):
+                continue
+            i = doc.text.find(s.name, s.start, max(s.end, s.start + 400))
+            if i < 0:
+                continue
+            org = s.party if s.party and s.party != s.name else None
+            mentions.append(_Mention(s.name, i, i + len(s.name), s.title, org, 0))
+    try:
+        from termwise.segment.letterhead import find_letterhead
+    except ModuleNotFoundError as e:  # pragma: no cover
+        if e.name != "termwise.segment.letterhead":
+            raise
+        find_letterhead = None
+    if find_letterhead is not None:
+        for b in find_letterhead(doc):
+            if b.kind not in ("recipient", "sender"):
+                continue
+            lines = [ln for ln in b.text.split("\n")]
+            first = lines[0].strip()
+            m = re.fullmatch(_NAME, first)
+            if not m or not _name_ok(first):
+                continue
+            s = b.start + b.text.find(first)
+            title = org = None
+            for ln in lines[1:3]:
+                ln = ln.strip()
+                if re.match(_TITLE_WORD, ln) and len(ln) < 80:
+                    title = ln
+                elif ln and org is None and _ORG.search(ln):
+                    org = ln
+                    break
+            mentions.append(_Mention(first, s, s + len(first), title, org, 1))
+    for m in _APPOSITIVE.finditer(text):
+        name = m.group(1)
+        if not _name_ok(name):
+            continue
+        ts, te = _title_after(text, m.start(2), min(len(text), m.start(2) + 300))
+        if te <= ts:
+            continue
+        title, org = _split_title(text[ts:te])
+        if not re.search(_TITLE_WORD, title):
+            continue
+        mentions.append(_Mention(name, m.start(1), m.end(1), title, org, 2))
+    for m in _CC.finditer(text):
+        for nm in re.finditer(_NAME, m.group(1)):
+            if _name_ok(nm.group(0)):
+                s = m.start(1) + nm.start()
+                mentions.append(_Mention(nm.group(0), s, s + len(nm.group(0)), None, None, 3))
+    return _merge(doc, mentions)
+
+
+def _merge(doc: Document, mentions: list[_Mention]) -> list[Person]:
+    people: list[list[_Mention]] = []
+    index: dict[tuple[str, str], int] = {}
+    by_last: dict[str, list[int]] = {}
+    for mn in sorted(mentions, key=lambda x: (x.rank, x.start)):
+        k = _key(mn.name)
+        if not k[1]:
+            continue
+        i = index.get(k)
+        if i is None and not k[0]:
+            # "Mr. King": the one person with that surname
+            cands = by_last.get(k[1], [])
+            i = cands[0] if len(cands) == 1 else None
+        if i is None and k[0]:
+            for j in by_last.get(k[1], []):
+                fk = _key(people[j][0].name)
+                if fk[0] and (fk[0] == k[0] or fk[0][0] == k[0][0] and (len(fk[0]) == 1 or len(k[0]) == 1)):
+                    i = j
+                    break
+        if i is None:
+            i = len(people)
+            people.append([])
+            by_last.setdefault(k[1], []).append(i)
+        people[i].append(mn)
+        index.setdefault(k, i)
+    out: list[Person] = []
+    for group in people:
+        full = max(group, key=lambda x: (len(_HONORIFIC.sub("", x.name).split()), any(c.islower() for c in x.name),
+                                         -x.rank))
+        name = full.name
+        first = min((x for x in group if x.name == name), key=lambda x: x.start)
+        start = doc.text.find(name)
+        if start < 0 or start > first.start:
+            start = first.start
+        title = next((x.title for x in sorted(group, key=lambda x: (x.rank, x.start)) if x.title), None)
+        org = next((x.org for x in sorted(group, key=lambda x: (x.rank, x.start)) if x.org), None)
+        out.append(Person(name=name, start=start, end=start + len(name), title=title, organization=org))
+    out.sort(key=lambda p: p.start)
+    return out
