@@ -134,13 +134,20 @@ def build_tranches(sents: list[Flat], ctx: Ctx, payer: str | None, payee: str | 
     return pays
 
 
+_DEADLINE_LEAD = re.compile(
+    r"\b(?:prior to|before|by|no later than|not later than|on or before|until)\s+"
+    r"(?:(?:the close of business|\d{1,2}(?::\d{2})?\s*(?:a\.\s?m\.?|p\.\s?m\.?|am|pm|noon)"
+    r"(?:\s*\(?[a-z ]{0,30}?time\)?)?)[ ,]*(?:on\s+)?)?$"
+)
+
+
 def build_deadlines(sents: list[Flat], ctx: Ctx, signed_copy: tuple[int, int] | None) -> list[Deadline]:
     out: list[Deadline] = []
     for k, f in enumerate(sents):
         nxt = sents[k + 1].s if k + 1 < len(sents) else ""
         for m, d in find_dates(f.s):
             before = f.s[max(0, m.start() - 90) : m.start()]
-            if not re.search(r"(?:prior to|before|by|no later than|not later than|on or before|until)\b", before):
+            if not _DEADLINE_LEAD.search(before):
                 continue
             if not re.search(r"accept|sign|return|execut|countersign|deliver", f.s):
                 continue
@@ -150,7 +157,7 @@ def build_deadlines(sents: list[Flat], ctx: Ctx, signed_copy: tuple[int, int] | 
             t, tz = parse_time(tm) if tm else (None, None)
             expire = re.search(r"expire|lapse|terminat|withdrawn|revoked|of no (?:further )?(?:force|effect)", f.s + " " + nxt)
             met = "acceptance" if re.search(r"accept|sign|countersign|execut", f.s) else None
-            what = "acceptance of the offer" if "offer" in f.s else "acceptance of the commitment" if "commitment" in f.s else "signed copy returned"
+            what = "acceptance of the offer" if "offer" in f.s else "acceptance of the commitment" if "commitment" in f.s else "acceptance: signed copy returned"
             s0 = tm.start() if tm and tm.start() < m.start() else m.start()
             ev = [f.span(s0, m.end()), f.evidence()]
             if expire and expire.start() >= len(f.s):
