@@ -31,7 +31,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from termwise.extract.numwords import NUMBER_RE, lowered, parse_number, parse_ordinal
+from termwise.extract._scan import hot_spots, lower
+from termwise.extract.numwords import NUMBER_RE, parse_number, parse_ordinal
 from termwise.model import Document, Value
 
 # --------------------------------------------------------------------------- pieces
@@ -65,35 +66,45 @@ _BLANK = r"(?:_+(?:[ \t]+_+)?|\[[ \t]*(?:_+|[•·●*]|\.{1,3}|…)?[ \t]*\])"
 _DAY_WORD = r"(?:day|Day|DAY)"
 _OF = r"(?:of|OF|Of)"
 
-_ABSOLUTE = re.compile(
-    # "the 1st day of March, 2023", "____ day of May, 2000", "this day of , 2012"
-    r"(?<![\w])(?:(?:(?P<o_day>" + _DAY + r")" + _ORD + r"?|(?P<o_dblank>" + _BLANK + r"))" + _W + r")?"
-    + _DAY_WORD + _W + _OF + _W + r"(?:" + _WEEKDAY + r"," + _W + r")?"
+_DAY_OF_TAIL = (
+    _DAY_WORD + _W + _OF + _W + r"(?:" + _WEEKDAY + r"," + _W + r")?"
     r"(?:(?P<o_mon>" + _MON + r")\.?|(?P<o_mblank>" + _BLANK + r"))?" + _W + r"(?P<o_comma>,)?" + _W
     + r"(?:in the year" + _W + r")?(?P<o_year>" + _YEAR + r"|" + _YEAR_PART + r")(?![\d_])"
-    # "June 27, 2001", "Nov. 29 1999", "March 1st, 2023"
-    r"|(?<![A-Za-z])(?P<a_mon>" + _MON + r")\.?" + _W + r"(?P<a_day>" + _DAY + r")" + _ORD + r"?(?!\d)"
-    + _W + r",?" + _W + r"(?P<a_year>" + _YEAR + r")(?![\d_])"
-    # "January __, 2004", "June , 2010"
-    r"|(?<![A-Za-z])(?P<e_mon>" + _MON + r")\.?(?:" + _W + r"(?P<e_blank>" + _BLANK + r")" + _W + r"|[ \t]+),"
-    + _W + r"(?P<e_year>" + _YEAR + r"|" + _YEAR_PART + r")(?![\d_])"
-    # "27 June 2001", "22 Dec. 2017", "31 December,\n1996"
-    r"|(?<![\w.])(?P<b_day>" + _DAY + r")" + _ORD + r"?" + _W + r"(?P<b_mon>" + _MON + r")\.?" + _W + r",?" + _W
-    + r"(?P<b_year>" + _YEAR + r")(?![\d_])"
-    # "2001-06-27", "2001/06/27"
-    r"|(?<![\d./-])(?P<i_y>(?:19|20)\d\d)(?P<i_sep>[-/])(?P<i_m>1[0-2]|0?[1-9])(?P=i_sep)(?P<i_d>3[01]|[12]\d|0?[1-9])"
-    r"(?![\d/-]|\.\d)"
-    # "4/04/05", "12-23-2019", "29/3/18"
-    r"|(?<![\d./,$-])(?P<n1>\d{1,2})(?P<n_sep>[/-])(?P<n2>\d{1,2})(?P=n_sep)(?P<n3>\d{4}|\d\d)(?![\d/-]|[.,]\d)"
-    # "06.27.2001" (four-digit year only: "5.1.10" is a section number)
-    r"|(?<![\d.,$-])(?P<p1>\d{1,2})\.(?P<p2>\d{1,2})\.(?P<p3>(?:19|20)\d\d)(?![\d.-]\d|\d)"
-    # "June 30" (no year)
-    r"|(?<![A-Za-z])(?P<d_mon>" + _MON + r")\.?[ \t]+(?P<d_day>" + _DAY + r")" + _ORD + r"?(?![\d,.:/]|[ \t]*[%$])"
-    # "June 2001", "June, 2001"
-    r"|(?<![A-Za-z])(?P<y_mon>" + _MON + r")\.?" + _W + r",?" + _W + r"(?P<y_year>" + _YEAR + r")(?![\d_])"
-    # "_____, 2005", "[•], 2020"
-    r"|(?P<g_blank>" + _BLANK + r")" + _W + r"," + _W + r"(?P<g_year>" + _YEAR + r"|" + _YEAR_PART + r")(?![\d_])"
 )
+# Three patterns, each starting with one kind of character so that ``re`` can skip ahead
+# (an alternation of differently-led branches makes it try every branch at every offset).
+# Word boundaries before the start are checked in Python (:func:`_starts_clean`).
+_MONTH_LED = re.compile(
+    r"(?P<mon>" + _MON + r")\.?(?:"
+    # "June 27, 2001", "Nov. 29 1999", "March 1st, 2023"
+    + _W + r"(?P<a_day>" + _DAY + r")" + _ORD + r"?(?!\d)" + _W + r",?" + _W + r"(?P<a_year>" + _YEAR + r")(?![\d_])"
+    # "January __, 2004", "June , 2010"
+    r"|(?:" + _W + r"(?P<e_blank>" + _BLANK + r")" + _W + r"|[ \t]+)," + _W
+    + r"(?P<e_year>" + _YEAR + r"|" + _YEAR_PART + r")(?![\d_])"
+    # "June 2001", "June, 2001"
+    r"|" + _W + r",?" + _W + r"(?P<y_year>" + _YEAR + r")(?![\d_])"
+    r")"
+)
+_DIGIT_LED = re.compile(
+    r"(?P<lead>\d{1,4})(?:"
+    # "the 1st day of March, 2023", "27 June 2001", "22 Dec. 2017", "31 December,\n1996"
+    r"(?P<ord>" + _ORD + r")?" + _W + r"(?:" + _DAY_OF_TAIL
+    + r"|(?P<b_mon>" + _MON + r")\.?" + _W + r",?" + _W + r"(?P<b_year>" + _YEAR + r")(?![\d_]))"
+    # "4/04/05", "12-23-2019", "29/3/18", "2001-06-27"
+    r"|(?P<n_sep>[/-])(?P<n2>\d{1,2})(?P=n_sep)(?P<n3>\d{4}|\d\d)(?![\d/-]|[.,]\d)"
+    # "06.27.2001" (four-digit year only: "5.1.10" is a section number)
+    r"|\.(?P<p2>\d{1,2})\.(?P<p3>(?:19|20)\d\d)(?![\d.-]\d|\d)"
+    r")"
+)
+_BLANK_LED = re.compile(
+    r"(?P<blank>" + _BLANK + r")" + _W + r"(?:" + _DAY_OF_TAIL
+    # "_____, 2005", "[•], 2020"
+    + r"|," + _W + r"(?P<g_year>" + _YEAR + r"|" + _YEAR_PART + r"))(?![\d_])"
+)
+# "this day of , 2012": day and month left blank without underscores.
+_DAY_LED = re.compile(_DAY_OF_TAIL)
+_YEAR_BACK = 80  # how far before a year a date may start
+_DIGIT = re.compile(r"\d")
 
 
 def _year2(s: str) -> int:
@@ -119,62 +130,87 @@ def _make(y: int, m: int, d: int) -> tuple[dt.date | None, dict[str, Any] | None
         return None, {"reason": f"not a calendar date: {mname} {d}, {y}"}
 
 
-def _interpret(m: re.Match[str]) -> tuple[dt.date | None, dict[str, Any] | None] | None:
-    """The value and extra of one absolute match, or ``None`` to drop it."""
-    g = m.group
-    if g("a_mon"):
-        return _make(int(g("a_year")), _month(g("a_mon")), int(g("a_day")))
-    if g("b_mon"):
-        return _make(int(g("b_year")), _month(g("b_mon")), int(g("b_day")))
-    if g("o_year") is not None:
-        year = _full_year(g("o_year"))
-        mon = _month(g("o_mon")) if g("o_mon") else None
-        day = int(g("o_day")) if g("o_day") else None
+def _numeric(a: int, b: int, y: int) -> tuple[dt.date | None, dict[str, Any] | None] | None:
+    """Month first; day first only when the first number cannot be a month."""
+    if a > 12 and b <= 12:
+        v, _ = _make(y, b, a)
+        return (v, {"order": "dmy"}) if v else None
+    v, _ = _make(y, a, b)
+    return (v, None) if v else None
+
+
+_Result = tuple[dt.date | None, dict[str, Any] | None]
+
+
+def _interpret(m: re.Match[str]) -> _Result | None:
+    """The value and extra of one match, or ``None`` to drop it."""
+    g = m.groupdict()
+    if g.get("a_year"):
+        return _make(int(g["a_year"]), _month(g["mon"]), int(g["a_day"]))
+    if g.get("e_year"):
+        return None, {"incomplete": True, "year": _full_year(g["e_year"]), "month": _month(g["mon"]), "day": None}
+    if g.get("y_year"):
+        return dt.date(int(g["y_year"]), _month(g["mon"]), 1), {"precision": "month"}
+    lead = g.get("lead")
+    if lead is not None:
+        if g.get("n_sep"):
+            a, b, c = lead, g["n2"], g["n3"]
+            if len(a) == 4:  # 2001-06-27
+                if len(c) == 4:
+                    return None
+                v, _ = _make(int(a), int(b), int(c))
+                return (v, None) if v else None
+            if len(a) == 3:
+                return None
+            if g["n_sep"] == "-" and len(c) == 2 and int(a) > 12:
+                return None  # "25-10-15" is more likely a code than a date
+            return _numeric(int(a), int(b), _year2(c))
+        if g.get("p3"):
+            return None if len(lead) > 2 else _numeric(int(lead), int(g["p2"]), int(g["p3"]))
+        if len(lead) > 2 or not 1 <= int(lead) <= 31:
+            return None
+        if g.get("b_year"):
+            return _make(int(g["b_year"]), _month(g["b_mon"]), int(lead))
+    elif g.get("g_year"):
+        return None, {"incomplete": True, "year": _full_year(g["g_year"]), "month": None, "day": None}
+    if g.get("o_year"):
+        year = _full_year(g["o_year"])
+        mon = _month(g["o_mon"]) if g.get("o_mon") else None
+        day = int(lead) if lead else None
         if year and mon and day:
             return _make(year, mon, day)
-        if mon is None and day is None and not g("o_comma") and not g("o_mblank") and not g("o_dblank"):
+        if mon is None and day is None and not g.get("o_comma") and not g.get("o_mblank") and not g.get("blank"):
             return None  # "any day of 2009": not a blank to fill in
         return None, {"incomplete": True, "year": year, "month": mon, "day": day}
-    if g("e_mon"):
-        return None, {"incomplete": True, "year": _full_year(g("e_year")), "month": _month(g("e_mon")), "day": None}
-    if g("i_y"):
-        v, _ = _make(int(g("i_y")), int(g("i_m")), int(g("i_d")))
-        return (v, None) if v else None
-    if g("n1"):
-        a, b, y = int(g("n1")), int(g("n2")), _year2(g("n3"))
-        if g("n_sep") == "-" and len(g("n3")) == 2 and (a > 12 or b > 31):
-            return None
-        if a > 12 and b <= 12:
-            v, _ = _make(y, b, a)
-            return (v, {"order": "dmy"}) if v else None
-        v, _ = _make(y, a, b)
-        return (v, None) if v else None
-    if g("p1"):
-        a, b, y = int(g("p1")), int(g("p2")), int(g("p3"))
-        if a > 12 and b <= 12:
-            v, _ = _make(y, b, a)
-            return (v, {"order": "dmy"}) if v else None
-        v, _ = _make(y, a, b)
-        return (v, None) if v else None
-    if g("d_mon"):
-        mon, day = _month(g("d_mon")), int(g("d_day"))
-        if day > calendar.monthrange(2000, mon)[1]:
-            return None
-        return None, {"no_year": True, "month": mon, "day": day}
-    if g("y_mon"):
-        return dt.date(int(g("y_year")), _month(g("y_mon")), 1), {"precision": "month"}
-    if g("g_blank"):
-        return None, {"incomplete": True, "year": _full_year(g("g_year")), "month": None, "day": None}
     return None
 
 
+def _starts_clean(text: str, m: re.Match[str]) -> bool:
+    """No letter or digit (or, for numbers, a separator) glued to the front of the match."""
+    s = m.start()
+    if s == 0:
+        return True
+    c = text[s - 1]
+    if m.re is _MONTH_LED:
+        return not c.isalpha()
+    if m.re is _DIGIT_LED:
+        if c.isalnum() or c in "._":
+            return False
+        return not (c in "/,$-" and (m.group("n_sep") or m.group("p3")))
+    if m.re is _DAY_LED:
+        return not c.isalnum() and c != "_"
+    return not c.isalnum()
+
+
 def match_date_at(text: str, pos: int) -> tuple[int, dt.date | None, dict[str, Any] | None] | None:
-    """An absolute date starting exactly at ``pos`` in ``text``: ``(end, value, extra)``.
+    """A written date starting exactly at ``pos`` in ``text``: ``(end, value, extra)``.
 
     Used by the time extractor ("5:00 p.m. on June 29, 2001").
     """
-    m = _ABSOLUTE.match(text, pos)
-    if not m:
+    c = text[pos : pos + 1]
+    rx = _DIGIT_LED if c.isdigit() else _BLANK_LED if c in "_[" else _MONTH_LED
+    m = rx.match(text, pos)
+    if not m or not _starts_clean(text, m):
         return None
     r = _interpret(m)
     if r is None:
@@ -182,15 +218,51 @@ def match_date_at(text: str, pos: int) -> tuple[int, dt.date | None, dict[str, A
     return m.end(), r[0], r[1]
 
 
+def _window_matches(clean: str, lo: int, year: int, hi: int) -> list[re.Match[str]]:
+    """Dates ending at or after the year at ``year``, starting in ``[lo, year]``."""
+    found = [m for m in _MONTH_LED.finditer(clean, lo, hi)]
+    d = _DIGIT.search(clean, lo, year)  # a day before the year ("27 June 2001")
+    if d:
+        found += _DIGIT_LED.finditer(clean, d.start(), hi)
+    window = clean[lo:year]
+    if "_" in window or "[" in window:
+        found += _BLANK_LED.finditer(clean, lo, hi)
+    if "ay" in window or "AY" in window:
+        found += _DAY_LED.finditer(clean, lo, hi)
+    return found
+
+
 def find_absolute_dates(doc: Document) -> list[Value]:
     text, clean = doc.text, doc.clean
+    n = len(clean)
+    cands: dict[int, tuple[int, re.Match[str]]] = {}
+    hot = hot_spots(clean)
+    found: list[re.Match[str]] = []
+    for s, _r, _e in hot.numeric:
+        m = _DIGIT_LED.match(clean, s)
+        if m:
+            found.append(m)
+    done = 0  # everything before this offset has been looked at
+    for s, r, e in hot.years:
+        found += _window_matches(clean, max(done, s - _YEAR_BACK), s, min(n, e + 16))
+        done = r
+    for m in found:
+        if not _starts_clean(clean, m):
+            continue
+        old = cands.get(m.start())
+        if old is None or old[0] < m.end():
+            cands[m.start()] = (m.end(), m)
     out: list[Value] = []
-    for m in _ABSOLUTE.finditer(clean):
+    last_end = -1
+    for start in sorted(cands):
+        end, m = cands[start]
+        if start < last_end:
+            continue  # inside a longer date found from an earlier start
         r = _interpret(m)
         if r is None:
             continue
-        s, e = m.span()
-        out.append(Value(kind="date", text=text[s:e], start=s, end=e, value=r[0], extra=r[1]))
+        last_end = end
+        out.append(Value(kind="date", text=text[start:end], start=start, end=end, value=r[0], extra=r[1]))
     return out
 
 
@@ -198,10 +270,8 @@ def find_absolute_dates(doc: Document) -> list[Value]:
 # Matched on the lower-cased text. Found from the unit word ("days", "months") outwards:
 # the quantity before it, the connector ("after", "prior to") and the anchor after it.
 
-_UNIT = re.compile(
-    r"(?<![a-z])(?:(?P<kind>business|calendar|banking|working|trading)[ \t\n]+)?"
-    r"(?P<unit>day|week|month|year|anniversary)(?P<plural>s)?(?![a-z])"
-)
+_UNIT_WORDS = tuple(re.compile(w) for w in ("day", "week", "month", "year", "anniversary"))
+_UNIT_KIND = re.compile(r"(?:business|calendar|banking|working|trading)[ \t\n]+$")
 _CONNECT = re.compile(
     r"(?:[ \t\n]*\(\d+\))?[ \t\n]+(?:(?:immediately|next)[ \t\n]+)?"
     r"(?P<conn>after|following|from|of|prior[ \t\n]+to|before|preceding|subsequent[ \t\n]+to|in[ \t\n]+advance[ \t\n]+of)"
@@ -225,6 +295,7 @@ _LEFT = re.compile(
     r"|the[ \t\n]+(?P<ord>" + _ORDINAL_WORDS + r"(?:[ \t\n]*\(\d+(?:st|nd|rd|th)\))?|\d+(?:st|nd|rd|th)))"
     r"[ \t\n]+$"
 )
+_LEFT_REACH = 64  # "no later than the date which is thirty-six (36) " fits
 _PERIOD_BEFORE = re.compile(r"(?:\bfor|\bperiod[ \t\n]+of|\bterm[ \t\n]+of|\bduring|\bover)[ \t\n]+$")
 _ANCHOR_STOP = re.compile(
     r"[,;:()\[\]]|\.(?=\s|$)|\n[ \t]*\n|[ \t\n](?:and|or|unless|provided|if|except|whichever|until|subject|pursuant"
@@ -279,23 +350,42 @@ def _shift(d: dt.date, n: int, unit: str, sign: int) -> dt.date | None:
         return None
 
 
+def _units(low: str) -> list[tuple[str, int, int]]:
+    """``(unit, start, end)`` of each whole word "day(s)", "week(s)", "month(s)", "year(s)", "anniversary"."""
+    found = []
+    for rx in _UNIT_WORDS:
+        w = rx.pattern
+        for m in rx.finditer(low):
+            s, e = m.span()
+            if s and low[s - 1].isalpha():
+                continue
+            if low[e : e + 1] == "s" and w != "anniversary":
+                e += 1
+            if low[e : e + 1].isalpha():
+                continue
+            found.append((w, s, e))
+    found.sort(key=lambda t: t[1])
+    return found
+
+
 def find_relative_dates(doc: Document, absolute: list[Value] | None = None) -> list[Value]:
-    text, low = doc.text, lowered(doc.clean)
+    text, low = doc.text, lower(doc.clean)
     starts = {v.start: v for v in absolute or () if isinstance(v.value, dt.date)}
     out: list[Value] = []
-    for um in _UNIT.finditer(low):
-        unit_word = um.group("unit")
-        cm = _CONNECT.match(low, um.end())
+    for unit_word, ustart, uend in _units(low):
+        cm = _CONNECT.match(low, uend)
         if not cm:
             continue
         conn = " ".join(cm.group("conn").split())
-        lm = _LEFT.search(low, max(0, um.start() - 90), um.start())
+        km = _UNIT_KIND.search(low, max(0, ustart - 12), ustart)
+        left_end = km.start() if km else ustart
+        lm = _LEFT.search(low, max(0, left_end - _LEFT_REACH), left_end)
         if not lm:
             continue
         bound = " ".join(lm.group("bound").split()) if lm.group("bound") else None
         if lm.group("ord"):
             n = parse_ordinal(lm.group("ord").split("(")[0].strip())
-            if unit_word not in ("day", "anniversary") or um.group("plural"):
+            if unit_word not in ("day", "anniversary") or low[uend - 1] == "s":
                 continue
             if conn == "of" and unit_word != "anniversary":
                 continue  # "the 15th day of each month"
@@ -333,7 +423,7 @@ def find_relative_dates(doc: Document, absolute: list[Value] | None = None) -> l
             extra["within"] = True
         elif bound:
             extra["bound"] = _BOUND_NAMES[bound]
-        if um.group("kind") in ("business", "banking", "working", "trading"):
+        if km and not km.group(0).startswith("calendar"):
             extra["business_days"] = True
         value = None
         if anchor_date is not None and not extra.get("business_days"):

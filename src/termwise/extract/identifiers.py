@@ -20,25 +20,26 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from termwise.extract.numwords import lowered
+from termwise.extract._scan import hot_spots, lower
 from termwise.model import Document, Value
 
 _S = r"[ \t]*(?:\r?\n[ \t]*)?"
-_NO = r"(?:[ \t]*(?:no\.?|nos\.?|number|#))?[ \t]*[:.]?" + _S + r"(?:[:#]" + _S + r")?"
-_ID = re.compile(
-    r"(?<![a-z0-9])(?:"
-    r"(?P<sec_kw>(?:commission|sec|s\.e\.c\.)[ \t]+file|file|registration(?:[ \t]+statement)?|reg\.)" + _NO
-    + r"(?:s-\d+[ \t]*)?(?P<sec>\d{1,3}-\d{4,6}(?:-\d{1,3})?)(?![\w-])"
-    r"|cusip" + _NO + r"(?P<cusip>[0-9a-z]{3}[ \t]?[0-9a-z]{3}[ \t-]?[0-9a-z]{2}(?:[ \t-]?[0-9])?)(?![\w-])"
-    r"|(?:cik|central[ \t]+index[ \t]+key)" + _NO + r"(?P<cik>\d{1,10})(?![\w-])"
-    r"|(?:aba|routing|aba[ \t]+routing|routing[ \t]+transit)" + _NO + r"(?P<aba>\d{9})(?![\w-])"
-    r"|(?:swift|bic|swift[ \t]+code|swift/bic)(?:[ \t]+code)?[ \t]*(?:no\.?|#)?[ \t]*[:.]?" + _S
-    + r"(?P<swift>[a-z]{6}[a-z0-9]{2}(?:[a-z0-9]{3})?)(?![\w-])"
-    r"|(?P<sec_bare>333-\d{5,6}|0-\d{4,5}|00[0-2]-\d{5})(?![\w-]|\.\d)"
+# A label right before the number (matched on lower-cased text, ending where the number starts).
+_LABEL_BEFORE = re.compile(
+    r"(?<![a-z])(?:(?P<sec>(?:commission|sec|s\.e\.c\.)[ \t]+file|file|registration(?:[ \t]+statement)?|reg\.)"
+    r"|(?P<cusip>cusip)|(?P<cik>cik|central[ \t]+index[ \t]+key)|(?P<aba>aba(?:[ \t]+routing)?|routing(?:[ \t]+transit)?))"
+    r"(?:[ \t]*(?:no\.?|nos\.?|number|#|code))?[ \t]*[:.]?" + _S + r"(?:[:#]" + _S + r")?(?:s-\d+[ \t]*)?$"
+)
+_SHAPE = re.compile(
+    r"(?P<sec>\d{1,3}-\d{4,6}(?:-\d{1,3})?)(?![\w-]|\.\d)"
     r"|(?P<ein>\d{2}-\d{7})(?![\w-])"
-    r"|(?P<isin>[a-z]{2}[0-9a-z]{9}\d)(?![\w-])"
-    r"|(?P<cusip_bare>\d{3}[0-9a-z]{5}\d)(?![\w-])"
-    r")"
+    r"|(?P<tok>[0-9a-z]{8,12})(?![\w-])"
+)
+_CUSIP_SPACED = re.compile(r"[0-9a-z]{6}[ \t-]?[0-9a-z]{2}(?:[ \t-]?[0-9])?(?![\w-])")
+_SEC_BARE = re.compile(r"333-\d{5,6}$|0-\d{4,5}$|00[0-2]-\d{5}$")
+_SWIFT = (re.compile("swift"), re.compile("bic"))
+_SWIFT_CODE = re.compile(
+    r"(?:swift|bic)(?:/bic)?(?:[ \t]+code)?[ \t]*(?:no\.?|#)?[ \t]*[:.]?" + _S + r"(?P<code>[a-z]{6}[a-z0-9]{2}(?:[a-z0-9]{3})?)(?![\w-])"
 )
 _EIN_LABEL = re.compile(
     r"employer[ \t\n]+identification|\be\.?i\.?n\b|\bf\.?e\.?i\.?n\b|tax(?:payer)?[ \t\n]+(?:id|identification)"
@@ -89,56 +90,77 @@ def _aba_ok(s: str) -> bool:
 
 def find_identifiers(doc: Document) -> list[Value]:
     text, clean = doc.text, doc.clean
-    low = lowered(clean)
+    low = lower(clean)
     out: list[Value] = []
-    for m in _ID.finditer(low):
-        g = m.group
-        extra: dict[str, Any]
-        if g("sec"):
-            name, extra = "sec", {"scheme": "sec_file_number"}
-        elif g("sec_bare"):
-            name, extra = "sec_bare", {"scheme": "sec_file_number"}
-        elif g("cusip") is not None:
-            name = "cusip"
-            raw = "".join(text[m.start(name) : m.end(name)].split()).replace("-", "").upper()
-            if not any(c.isdigit() for c in raw[:6]):
-                continue  # "CUSIP number" followed by a word
-            extra = {"scheme": "cusip"}
-            if len(raw) == 9:
-                extra["check_digit_valid"] = _cusip_check(raw) == int(raw[8])
-        elif g("cik"):
-            name, extra = "cik", {"scheme": "cik"}
-        elif g("aba"):
-            name = "aba"
-            extra = {"scheme": "aba_routing", "check_digit_valid": _aba_ok(g("aba"))}
-        elif g("swift"):
-            name = "swift"
-            if not text[m.start(name) : m.end(name)].isupper():
-                continue  # "SWIFT transfer": a word, not a code
-            extra = {"scheme": "swift"}
-        elif g("ein"):
-            name = "ein"
-            s = m.start()
-            if not _EIN_LABEL.search(low, max(0, s - _EIN_BEFORE), min(len(low), m.end() + _EIN_AFTER)):
+    covered = -1
+    for s, _r, _e in hot_spots(clean).ids:
+        if s < covered:
+            continue
+        ts = s
+        while ts > 0 and ts > s - 2 and low[ts - 1].isalpha():
+            ts -= 1
+        if ts and low[ts - 1].isalnum():
+            continue
+        v = _identifier_at(text, low, ts)
+        if v is not None:
+            out.append(v)
+            covered = v.end
+    for rx in _SWIFT:
+        for m in rx.finditer(low):
+            if m.start() and low[m.start() - 1].isalpha():
                 continue
-            extra = {"scheme": "ein"}
-        elif g("isin"):
-            name = "isin"
-            raw = text[m.start(name) : m.end(name)]
-            if (not raw.isupper() or raw[:2].lower() not in _ISIN_COUNTRIES
-                    or sum(c.isdigit() for c in raw) < 6 or not _isin_ok(raw)):
-                continue
-            extra = {"scheme": "isin"}
-        else:
-            name = "cusip_bare"
-            raw = text[m.start(name) : m.end(name)]
-            if not raw.isupper() or raw.isdigit() or _cusip_check(raw) != int(raw[8]):
-                continue  # an all-digit number passes one time in ten: needs its label
-            extra = {"scheme": "cusip"}
-        s, e = m.span(name)
-        span_text = text[s:e]
-        value = "".join(span_text.split()).upper()
-        if extra["scheme"] == "cusip":
-            value = value.replace("-", "")
-        out.append(Value(kind="identifier", text=span_text, start=s, end=e, value=value, extra=extra))
+            sm = _SWIFT_CODE.match(low, m.start())
+            if sm and text[sm.start("code") : sm.end("code")].isupper():
+                b, e = sm.span("code")
+                out.append(Value(kind="identifier", text=text[b:e], start=b, end=e, value=text[b:e],
+                                 extra={"scheme": "swift"}))
+    out.sort(key=lambda v: v.start)
     return out
+
+
+def _identifier_at(text: str, low: str, ts: int) -> Value | None:
+    shape = _SHAPE.match(low, ts)
+    lab = _LABEL_BEFORE.search(low, max(0, ts - 45), ts)
+    label = lab.lastgroup if lab else None
+    extra: dict[str, Any]
+    if label == "cusip":
+        m = _CUSIP_SPACED.match(low, ts)
+        if not m:
+            return None
+        b, e = m.span()
+        value = "".join(text[b:e].split()).replace("-", "").upper()
+        if not any(c.isdigit() for c in value[:6]):
+            return None
+        extra = {"scheme": "cusip"}
+        if len(value) == 9:
+            extra["check_digit_valid"] = _cusip_check(value) == int(value[8])
+        return Value(kind="identifier", text=text[b:e], start=b, end=e, value=value, extra=extra)
+    if shape is None:
+        return None
+    name = shape.lastgroup or ""
+    b, e = shape.span()
+    raw = text[b:e]
+    if name == "sec":
+        if label != "sec" and not _SEC_BARE.match(raw):
+            return None
+        extra = {"scheme": "sec_file_number"}
+    elif name == "ein":
+        if not _EIN_LABEL.search(low, max(0, b - _EIN_BEFORE), min(len(low), e + _EIN_AFTER)):
+            return None
+        extra = {"scheme": "ein"}
+    elif label == "cik" and raw.isdigit() and len(raw) <= 10:
+        extra = {"scheme": "cik"}
+    elif label == "aba" and raw.isdigit() and len(raw) == 9:
+        extra = {"scheme": "aba_routing", "check_digit_valid": _aba_ok(raw)}
+    elif len(raw) == 12 and raw[:2].isalpha():
+        if (not raw.isupper() or raw[:2].lower() not in _ISIN_COUNTRIES
+                or sum(c.isdigit() for c in raw) < 6 or not _isin_ok(raw)):
+            return None
+        extra = {"scheme": "isin"}
+    elif len(raw) == 9 and raw[:3].isdigit() and raw[8].isdigit():
+        if not raw.isupper() or raw.isdigit() or _cusip_check(raw) != int(raw[8]):
+            return None  # an all-digit number passes one time in ten: it needs its label
+        extra = {"scheme": "cusip"}
+    else:
+        return None
+    return Value(kind="identifier", text=raw, start=b, end=e, value=raw.upper(), extra=extra)

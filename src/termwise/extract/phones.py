@@ -14,10 +14,9 @@ numbers (333-76589), dates, ZIP codes, social security and tax numbers do not ha
 
 from __future__ import annotations
 
-import bisect
 import re
 
-from termwise.extract.numwords import lowered
+from termwise.extract._scan import hot_spots, lower
 from termwise.model import Document, Value
 
 _SEP = r"[ \t.\-]"
@@ -56,11 +55,37 @@ def _label(low: str, start: int) -> str | None:
     return _LABELS[m.group("label")] if m else None
 
 
+def _starts(text: str, s: int) -> list[int]:
+    """Where a number whose digits begin at ``s`` may begin: "(", "+", "1 (" in front."""
+    p = text[s - 1] if s else ""
+    if p == "(":
+        return [s - 3, s - 1] if s >= 3 and text[s - 3] == "1" else [s - 1]
+    if p == "+":
+        return [s - 1]
+    if p == " " and s >= 2 and text[s - 2] == "+":
+        return [s - 2]
+    return [s]
+
+
 def find_phones(doc: Document) -> list[Value]:
     text, clean = doc.text, doc.clean
-    low = lowered(clean)
+    low = lower(clean)
     out: list[Value] = []
-    for m in _PHONE.finditer(clean):
+    covered = -1
+    for s0, _r, _e in hot_spots(clean).phones:
+        if s0 < covered:
+            continue
+        m = None
+        for start in _starts(clean, s0):
+            m = _PHONE.match(clean, start)
+            if m:
+                break
+        if m is None:
+            v = _labelled(text, clean, low, s0)
+            if v is not None:
+                out.append(v)
+                covered = v.end
+            continue
         g = m.group
         label = _label(low, m.start())
         if g("intl"):
@@ -80,19 +105,25 @@ def find_phones(doc: Document) -> list[Value]:
             extra["extension"] = g("ext")
         s, e = m.span()
         out.append(Value(kind="phone", text=text[s:e], start=s, end=e, value=value, extra=extra or None))
-    spans = [(v.start, v.end) for v in out]
-    for m in _LABELED.finditer(low):
-        s, e = m.span("num")
-        i = bisect.bisect_right(spans, (s, len(text)))
-        if i and spans[i - 1][1] > s or i < len(spans) and spans[i][0] < e:
-            continue  # already found by the shape patterns
-        num = m.group("num")
-        digits = "".join(_DIGITS.findall(num))
-        if not 7 <= len(digits) <= 15 or num.count("(") != num.count(")"):
-            continue
-        out.append(
-            Value(kind="phone", text=text[s:e], start=s, end=e, value=digits,
-                  extra={"label": _LABELS[m.group("label")]})
-        )
-    out.sort(key=lambda v: v.start)
+        covered = e
     return out
+
+
+_LABEL_WORDS = ("tel", "phone", "fax", "facsimile", "telecopier", "mobile")
+
+
+def _labelled(text: str, clean: str, low: str, s: int) -> Value | None:
+    """Digits that only a label before them makes a phone number: "Tel: 020 7946 0958"."""
+    before = low[max(0, s - 22) : s]
+    if not any(w in before for w in _LABEL_WORDS):
+        return None
+    start = s - 1 if s and clean[s - 1] == "(" else s
+    m = _LABELED.search(low, max(0, s - 22), start + 40)
+    if not m or m.start("num") != start:
+        return None
+    num = m.group("num")
+    digits = "".join(_DIGITS.findall(num))
+    if not 7 <= len(digits) <= 15 or num.count("(") != num.count(")"):
+        return None
+    b, e = m.span("num")
+    return Value(kind="phone", text=text[b:e], start=b, end=e, value=digits, extra={"label": _LABELS[m.group("label")]})

@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from termwise.extract.dates import match_date_at
-from termwise.extract.numwords import lowered
+from termwise.extract._scan import hot_spots, lower
 from termwise.model import Document, TimeOfDay, Value
 
 _NY, _CHI, _DEN, _LA = "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"
@@ -73,6 +73,7 @@ _TIME = re.compile(
     r"|(?P<word>noon|midnight)(?![a-z])"
     r")" + _TZ
 )
+_WORDS = (re.compile("noon"), re.compile("midnight"))
 _BARE_OK_BEFORE = re.compile(r"(?:\bat|\bby|\bbefore|\buntil|\bafter|\bfrom|\bto|\bthrough)[ \t\n]+$")
 _ON_DATE = re.compile(r"[ \t]*,?[ \t\n]*(?:on[ \t\n]+|of[ \t\n]+)?(?:(?:the[ \t\n]+)|(?:[a-z]+day,?[ \t\n]+))?")
 _DATE_BEFORE = re.compile(r"(?:,[ \t\n]*|[ \t\n]+)(?:at[ \t\n]+)?$")
@@ -109,9 +110,19 @@ def _time_of(m: re.Match[str]) -> tuple[dt.time, dict[str, Any]] | None:
 
 def find_times(doc: Document) -> list[Value]:
     text, clean = doc.text, doc.clean
-    low = lowered(clean)
+    low = lower(clean)
+    starts = [s for s, _r, _e in hot_spots(clean).times]
+    for word in _WORDS:
+        starts += [m.start() for m in word.finditer(low)]
+    starts.sort()
     out: list[Value] = []
-    for m in _TIME.finditer(low):
+    covered = -1
+    for pos in starts:
+        if pos < covered:
+            continue
+        m = _TIME.match(low, pos)
+        if not m:
+            continue
         start, end = m.span()
         g = m.group
         if g("h24") is not None and not g("tz") and not g("word24"):
@@ -144,6 +155,7 @@ def find_times(doc: Document) -> list[Value]:
                         date, start = hit[1], date_start
         value = TimeOfDay(time=t, tz=tz, date=date)
         out.append(Value(kind="time", text=text[start:end], start=start, end=end, value=value, extra=extra or None))
+        covered = end
     return out
 
 
