@@ -51,6 +51,8 @@ ORDINALS = {
 }
 
 _CARDINAL = {**UNITS, **TEENS, **TENS, "hundred": 100, **SCALES}
+#: Every word that can appear in a cardinal number ("one" ... "trillion").
+CARDINAL_WORDS = frozenset(_CARDINAL)
 
 
 def _alt(words: object) -> str:
@@ -72,9 +74,9 @@ _SIMPLE_FRAC_UNITS = _alt(list(UNITS) + list(TEENS))
 NUMBER_WORDS_RE = re.compile(
     r"(?<![a-z0-9-])(?:"
     r"(?:" + _W + r")(?:" + _SEP + r"(?:" + _W + r"))*\b"
-    r"(?:" + _CENTS + r"|[ \t]+and[ \t]+(?:one|a)" + _FRAC + r"|" + _FRAC + r")?"
+    r"(?:" + _CENTS + r"|[ \t\n]+and[ \t\n]+(?:a|" + _SIMPLE_FRAC_UNITS + r")" + _FRAC + r"|" + _FRAC + r")?"
     r"|(?:an?[ \t]+)?(?:half|one[ \t]+half)(?![a-z-])"
-    r")(?![a-z-])"
+    r")(?![a-z])"
 )
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"

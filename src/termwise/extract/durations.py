@@ -1,0 +1,64 @@
+"""Durations: "six (6) months" -> ``P6M``, "30 days" -> ``P30D``, "four-year period" -> ``P4Y``.
+
+Anchors are the unit words (day, week, month, year, hour); for each, the count is
+looked for just before it: digits, words, or words with a parenthesized twin
+("twenty four (24) months" is one value), optionally with a qualifier in between
+("ten (10) business days", extra ``{"unit": "day", "business": True}``). The
+adjective form "four-year" also takes a following "period" or "term" into the span.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from termwise.extract._numeric import COUNT, WS, count_value, dedupe, lead_starts, lower_text, make, word_hits
+from termwise.model import Document, Value
+
+_UNITS = ("day", "week", "month", "year", "hour")
+_QUALIFIERS = ("business", "calendar", "banking", "working", "trading", "full", "consecutive", "successive")
+_TAIL_RE = re.compile(
+    r"(?P<num>" + COUNT + r")(?P<sep>" + WS + r"*-" + WS + r"*|" + WS + r"+)"
+    r"(?:(?P<q>" + "|".join(_QUALIFIERS) + r")(?:" + WS + r"*-" + WS + r"*|" + WS + r"+))?\Z"
+)
+_PERIOD_RE = re.compile(WS + r"+(?:period|term)(?![a-z])")
+_ISO = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+_EXTRA = frozenset(_QUALIFIERS)
+
+
+def find_durations(doc: Document) -> list[Value]:
+    """Every duration in ``doc`` (count + unit), normalized to ISO-8601."""
+    low = lower_text(doc.clean)
+    found: list[Value] = []
+    for a, b, unit in word_hits(low, _UNITS):
+        t = None
+        for start in lead_starts(low, a, _EXTRA):
+            t = _TAIL_RE.match(low, start, a)
+            if t is not None:
+                break
+        if t is None:
+            continue
+        n = count_value(t.groupdict())
+        if n is None or n < 0:
+            continue
+        end = b
+        if "-" in t.group("sep"):
+            p = _PERIOD_RE.match(low, end)
+            if p:
+                end = p.end()
+        q = t.group("q")
+        extra = None
+        if q in ("business", "banking", "working", "trading"):
+            extra = {"unit": unit, "business": True}
+        elif q == "calendar":
+            extra = {"unit": unit, "calendar": True}
+        found.append(make(doc, "duration", t.start(), end, iso_duration(n, unit), extra))
+    return dedupe(found)
+
+
+def iso_duration(n: Decimal, unit: str) -> str:
+    """``(6, "month")`` -> ``"P6M"``; hours -> ``"PT48H"``; fractions kept (``"P1.5Y"``)."""
+    s = format(n.normalize(), "f") if n != n.to_integral_value() else str(int(n))
+    if unit == "hour":
+        return f"PT{s}H"
+    return f"P{s}{_ISO[unit]}"

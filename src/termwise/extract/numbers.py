@@ -1,0 +1,98 @@
+"""Plain quantities: "100 prototype samples" -> 100, "200 watts", "one hundred (100)
+units" -> 100 and "twenty four (24)" -> 24 (words with their digits are one value).
+
+Not numbers here: references ("Section 5.3", "Sections 13(d)(3) and 14(d)(2)",
+"Rule 13d-3", "Exhibit 10.1"), list markers ("1.", "(2)"), years (1900-2099 written
+without a comma), times, phone numbers, dates ("6/29/01", "June 29"), ZIP codes and
+street numbers (followed by a capital or a line end). A bare digit run counts only
+when a lower-case word follows it ("100 prototype samples", "5 of the directors");
+numbers written only in words ("three directors") are left out: too many are "one of",
+"any one", and scanning for them costs more than they are worth.
+"""
+
+from __future__ import annotations
+
+import re
+
+from termwise.extract._numeric import WORDS, WS, dedupe, digit_runs, integral, lead_starts, lower_text, make
+from termwise.extract.numwords import parse_digits, parse_number_words
+from termwise.model import Document, Value
+
+_LABELS = frozenset(
+    """section sections § §§ article articles clause clauses paragraph paragraphs subparagraph subparagraphs
+    subsection subsections exhibit exhibits schedule schedules annex annexes appendix appendices rule rules
+    item items part parts chapter chapters title titles form forms regulation regulations no. nos. no number
+    numbers # page pages step phase stage version level tier claim claims note notes line lines suite floor
+    unit box route highway iso lot table figure tranche year day week month quarter amendment attachment
+    addendum standard code act statement sec. art. para. ex. p. pp. ss. s. r. reg. fig.""".split()
+)
+_LIST_GLUE = frozenset(("and", "or", "and/or", "through", "to", "-", "–", "&"))
+_TWIN_AFTER_RE = re.compile(WS + r"*\(" + WS + r"*(?P<w>" + WORDS + r")" + WS + r"*\)")
+_WORDS_ONLY_RE = re.compile(r"(?P<w>" + WORDS + r")" + WS + r"*\Z")
+_CLOSE_RE = re.compile(r"[ \t]*\)")
+_STOP_NEXT = frozenset(("and", "or", "through", "to", "hereof", "herein", "hereto", "hereunder", "above", "below",
+                        "thereof", "nor", "shall", "will", "is", "are", "was", "et"))
+
+
+def find_numbers(doc: Document) -> list[Value]:
+    """Every plain quantity in ``doc`` (value ``Decimal``)."""
+    text = doc.clean
+    low = lower_text(text)
+    found: list[Value] = []
+    # cheap rejection of the common case first ("5.3 Term", "2001,", "95134\n"): a
+    # candidate has a lower-case word after it or a parenthesis right before or after it
+    runs = [
+        r for r in digit_runs(text) if r[3][:1].islower() or text[r[0] - 1 : r[0]] == "(" or "(" in text[r[1] : r[1] + 2]
+    ]
+    for s, e, ws, nw in runs:
+        paren_before = s > 0 and text[s - 1] == "("
+        paren_after = not paren_before and "(" in text[e : e + 2] and text[e : e + 1] in " ("
+        if e - s == 4 and text[s : s + 2] in ("19", "20"):
+            continue  # a year
+        if paren_before:
+            # "(24)": a list marker, unless number words come right before: "twenty four (24)"
+            close = _CLOSE_RE.match(text, e)
+            if close:
+                found.append(_words_twin_before(doc, low, s, close.end()))
+            continue
+        if paren_after:
+            tw = _TWIN_AFTER_RE.match(low, e)
+            if tw and parse_number_words(tw.group("w")) is not None and not _is_reference(low, s):
+                found.append(_number(doc, s, tw.end(), text[s:e], True))
+                continue
+        if not nw or not nw[0].islower() or nw in _STOP_NEXT or ")" in text[e:ws]:
+            continue
+        if not _is_reference(low, s):
+            found.append(_number(doc, s, e, text[s:e], False))
+    return dedupe(v for v in found if v is not None)
+
+
+def _number(doc: Document, s: int, e: int, digits: str, words: bool) -> Value | None:
+    d = parse_digits(digits)
+    if d is None:
+        return None
+    return make(doc, "number", s, e, integral(d), {"words": True} if words else None)
+
+
+def _words_twin_before(doc: Document, low: str, s: int, end: int) -> Value | None:
+    """"twenty four (24)": the words before the parenthesis that holds the digits at ``s``."""
+    paren = low.rfind("(", max(0, s - 3), s)
+    for st in lead_starts(low, paren):
+        wb = _WORDS_ONLY_RE.match(low, st, paren)
+        if wb and parse_number_words(wb.group("w")) is not None:
+            v = _number(doc, st, end, low[s:end].strip(" \t)"), True)
+            return v
+    return None
+
+
+def _is_reference(low: str, s: int) -> bool:
+    """Whether the number at ``s`` is a section / rule / exhibit ... reference or label
+    ("Section 5", "Sections 13(d)(3) and 14", "Exhibit 10.1"), judged by the words before it."""
+    for tok in reversed(low[max(0, s - 48) : s].split()[-6:]):
+        t = tok.rstrip(",;")
+        if t in _LABELS:
+            return True
+        if t in _LIST_GLUE or t[:1].isdigit() or t[:1] == "(":
+            continue
+        return False
+    return False
