@@ -25,10 +25,13 @@ _NAME = (
     r"|van|von|de|der|del|la|le|da|di|du))*[ \t]+[A-Z][a-z][A-Za-z'’-]*(?:,?[ \t]+(?:Jr|Sr|II|III|IV)\.?)?"
     r"|(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+[A-Z][a-z][A-Za-z'’-]*"
 )
+# ", the Company's Chief Financial Officer": found from the comma (a literal scan), then the
+# name is read backwards from it.
 _APPOSITIVE = re.compile(
-    rf"(?<![\w.])({_NAME}),[ \t\n]+((?:the[ \t\n]+|its[ \t\n]+|our[ \t\n]+|their[ \t\n]+)?"
+    rf",[ \t\n]+((?:the[ \t\n]+|its[ \t\n]+|our[ \t\n]+|their[ \t\n]+)?"
     rf"(?:[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*)?['’]s[ \t\n]+)?{_TITLE_WORD}\b)"
 )
+_NAME_BEFORE = re.compile(rf"(?<![\w.])({_NAME})\Z")
 _ORG = re.compile(
     r"\b(?:Inc|INC|Incorporated|Corp|CORP|Corporation|LLC|L\.L\.C|Ltd|LTD|Limited|LIMITED|L\.P|LP|LLP|PLC|plc|AG|"
     r"GmbH|S\.A|N\.V|B\.V|Company|COMPANY|Trust|Bank|Partners|Fund|Holdings|University)\b"
@@ -175,16 +178,19 @@ def find_people(doc: Document) -> list[Person]:
                     break
             mentions.append(_Mention(first, s, s + len(first), title, org, 1))
     for m in _APPOSITIVE.finditer(text):
-        name = m.group(1)
+        nm = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if nm is None:
+            continue
+        name = nm.group(1)
         if not _name_ok(name):
             continue
-        ts, te = _title_after(text, m.start(2), min(len(text), m.start(2) + 300))
+        ts, te = _title_after(text, m.start(1), min(len(text), m.start(1) + 300))
         if te <= ts:
             continue
         title, org = _split_title(text[ts:te])
         if not re.search(_TITLE_WORD, title):
             continue
-        mentions.append(_Mention(name, m.start(1), m.end(1), title, org, 2))
+        mentions.append(_Mention(name, nm.start(1), nm.end(1), title, org, 2))
     for m in _CC.finditer(text):
         for nm in re.finditer(_NAME, m.group(1)):
             if _name_ok(nm.group(0)):

@@ -1,5 +1,11 @@
 """Sentence spans for agreement text: hard-wrapped lines, abbreviations (Inc., Co., No.,
-U.S.), enumerations (``(a)``, ``5.1``) and headings. Fast: one regex pass."""
+U.S.), initials (Jay L. King), enumerations (``(a)``, ``5.1``), headings and quotes.
+
+One regex pass finds boundary candidates (``.``/``!``/``?`` with closing quotes or brackets
+before whitespace; a blank line; a line that starts with a section number); a few checks
+reject the false ones: an abbreviation or an initial before the dot, a lower-case word or a
+digit after it, a dot that ends a section number (``1.``, ``5.1.``, ``IV.``).
+"""
 
 from __future__ import annotations
 
@@ -7,38 +13,60 @@ import re
 
 from termwise.model import Span
 
-_ABBREV = {
+_ABBREV = frozenset({
     "inc", "co", "corp", "ltd", "llc", "l.l.c", "no", "nos", "mr", "mrs", "ms", "dr", "st", "jr", "sr",
     "u.s", "u.s.a", "e.g", "i.e", "etc", "vs", "v", "sec", "secs", "art", "para", "cf", "approx", "dept",
     "p", "pp", "viz", "n.a", "s.a", "b.v", "n.v", "plc", "pty", "a.m", "p.m", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave", "blvd", "calif", "fla", "mass", "ste",
     "exh", "ex", "fig", "int'l", "assoc", "bros", "est", "gov", "govt", "mt", "ft", "rev", "hon", "messrs",
-}
+    "prof", "gen", "col", "capt", "lt", "sgt", "ph.d", "m.d", "j.d", "esq", "attn", "tel", "fax", "ref",
+    "cal", "del", "ill", "n.y", "wash", "tex", "ariz", "colo", "conn", "pa", "va", "md", "mich", "minn",
+    "wis", "ore", "okla", "tenn", "ky", "ga", "nev", "n.j", "d.c", "p.o", "c.f.r", "u.s.c", "seq", "al",
+    "incl", "max", "min", "nr", "sq", "yr", "yrs", "mo", "mos", "wk", "hr", "hrs", "vol", "ch", "cl",
+})
 
-# End of sentence: . ! ? (optionally followed by quotes/brackets) then whitespace; or a blank line.
-_BOUNDARY = re.compile(r"""(?:[.!?]["'”’)\]]*)(?=\s)|\n[ \t]*\n""")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
+# End of sentence: . ! ? (with closing quotes/brackets) before whitespace; a blank line; or the
+# line break before a line that starts with a section number and a capital ("5.1 The ...").
+_BOUNDARY = re.compile(
+    r"""[.!?]["'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:\d{1,3}(?:\.\d{1,3})*\.?|ARTICLE|Article|SECTION|Section)"""
+    r"""[ \t]+[A-Z0-9])"""
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\Z")
+_MARKER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXivx]{1,6}|[A-Za-z]|\(?[a-zA-Z0-9]{1,4}\))\Z")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentence spans over ``text[start:end]``, trimmed of surrounding whitespace."""
-    end = len(text) if end is None else end
+    n = len(text)
+    end = n if end is None else max(0, min(end, n))
+    start = max(0, min(start, end))
     spans: list[Span] = []
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):
-        if m.group(0)[0] == ".":
-            w = _WORD_BEFORE.search(text, max(pos, m.start() - 12), m.start())
-            if w is not None:
-                word = w.group(1).lower().rstrip(".")
-                if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+        ch = text[m.start()]
+        if ch in ".!?":
+            after = m.end()
+            while after < end and text[after] in " \t\r\n":
+                after += 1
+            if after < end and (text[after].islower() or (ch == "." and text[after] in ",;:")):
+                continue  # "approx. the", "No. 3" is handled below, "Inc., a"
+            if ch == ".":
+                w = _WORD_BEFORE.search(text, max(pos, m.start() - 12), m.start())
+                if w is not None:
+                    word = w.group(1).lower().rstrip(".")
+                    if word in _ABBREV or len(word) == 1 or ("." in word and len(word) <= 6):
+                        continue
+                if after < end and text[after].isdigit() and w is not None and w.group(1).lower() in ("no", "nos"):
                     continue
-            # "5.1 " or "1. " section numbers: a number right before the dot at line start
-            ls = text.rfind("\n", 0, m.start()) + 1
-            head = text[ls : m.start()].strip()
-            if head and len(head) <= 8 and re.fullmatch(r"[\dA-Za-z.()]+", head) and any(c.isdigit() for c in head):
-                continue
-        _add(text, pos, m.end(), spans)
-        pos = m.end()
+                # a section number that opens the sentence: "1.", "5.1.", "IV.", "A."
+                head = text[pos : m.start()].strip()
+                if len(head) <= 8 and _MARKER.fullmatch(head):
+                    continue
+            _add(text, pos, m.end(), spans)
+            pos = m.end()
+        else:
+            _add(text, pos, m.start(), spans)
+            pos = m.end()
     _add(text, pos, end, spans)
     return spans
 

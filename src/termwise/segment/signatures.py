@@ -28,6 +28,9 @@ _TOKEN = re.compile(
     r"|(?P<title>\b(?:Title|TITLE|Its|ITS|Position|POSITION)[ \t]*:)"
     r"|(?P<date>\b(?:Dated?|DATED?)[ \t]*:)"
 )
+_LABEL_END = re.compile("(?:" + _TOKEN.pattern + r")\Z")
+_COLON = re.compile(":")
+_SLASH_S = re.compile(r"/[sS]/")
 _RULE = re.compile(r"[_\-=]{3,}")
 _GAP = re.compile(r"[ \t]{3,}|\t")
 _CLOSING = re.compile(
@@ -110,10 +113,24 @@ def _skip_ws(text: str, pos: int, limit: int) -> int:
     return pos
 
 
-def _tokens(text: str, lo: int, hi: int, lines: list[int]) -> list[_Tok]:
-    import bisect
+def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
+    # colons and "/s/" are rare: find them with a literal scan, then read the label before the colon
+    raw = []
+    for c in _COLON.finditer(text, lo, hi):
+        m = _LABEL_END.search(text, max(lo, c.start() - 40), c.end())
+        if m:
+            raw.append((m.lastgroup or "", m.start(), m.end()))
+    raw.extend(("s", m.start(), m.end()) for m in _SLASH_S.finditer(text, lo, hi))
+    raw.sort(key=lambda r: r[1])
+    line_no = 0
+    last = lo
 
-    raw = [(m.lastgroup or "", m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+    def line_of(pos: int) -> int:
+        nonlocal line_no, last
+        line_no += text.count("\n", last, pos)
+        last = pos
+        return line_no
+
     toks: list[_Tok] = []
     i = 0
     while i < len(raw):
@@ -126,13 +143,13 @@ def _tokens(text: str, lo: int, hi: int, lines: list[int]) -> list[_Tok]:
             nxt = raw[i + 2][1] if i + 2 < len(raw) else hi
             vs = _skip_ws(text, e2, nxt)
             ve = _value_end(text, vs, nxt)
-            toks.append(_Tok("by", s, vs, ve, bisect.bisect_right(lines, s)))
+            toks.append(_Tok("by", s, vs, ve, line_of(s)))
             toks[-1].kind = "bys"
             i += 2
             del s2
             continue
         ve = _value_end(text, vs, nxt)
-        toks.append(_Tok(kind, s, vs, ve, bisect.bisect_right(lines, s)))
+        toks.append(_Tok(kind, s, vs, ve, line_of(s)))
         i += 1
     return toks
 
@@ -165,10 +182,8 @@ def find_signatures(doc: Document) -> list[Signature]:
     """Signature blocks of ``doc`` in text order."""
     text = doc.clean
     n = len(text)
-    if "By" not in text and "BY" not in text and "/s/" not in text.lower() and "Name" not in text:
-        return []
-    lines = [i for i, ch in enumerate(text) if ch == "\n"] if n < 2000 else _newlines(text)
-    toks = _tokens(text, 0, n, lines)
+    lines: list[int] = []
+    toks = _tokens(text, 0, n)
     if not toks:
         return []
     sigs = _group(text, toks, lines)
