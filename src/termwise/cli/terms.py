@@ -129,8 +129,8 @@ def events_cmd(file: str, as_json: bool) -> None:
     except TermwiseError as e:
         fail(str(e))
         return
-    evs = [_plain(e) for e in m.events]
-    facts = [_plain(f) for f in m.facts]
+    evs = [_dates(_plain(e)) for e in m.events]
+    facts = [_dates(_plain(f)) for f in m.facts]
     if as_json:
         click.echo(dump_json({"events": evs, "facts": facts}, pretty=True))
         return
@@ -143,6 +143,16 @@ def events_cmd(file: str, as_json: bool) -> None:
     for f in m.facts:
         v = f" = {f.value}" if f.value is not None else ""
         click.echo(f"  {f.name:34} {f.kind:6} {f.description}{v}")
+
+
+def _dates(o: Any) -> Any:
+    if isinstance(o, dt.date):
+        return o.isoformat()
+    if isinstance(o, dict):
+        return {k: _dates(v) for k, v in o.items()}
+    if isinstance(o, list):
+        return [_dates(v) for v in o]
+    return o
 
 
 @click.command("evaluate")
