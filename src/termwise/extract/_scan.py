@@ -81,6 +81,8 @@ def hot_spots(text: str) -> HotSpots:
                 years.append(spot)
         elif run == 3 and c == "_" and text[s : s + 2] in ("19", "20"):
             years.append(spot)
+        if e - r >= 5 and text[e - 5] == "," and text[e - 4] in "12" and 1800 <= int(text[e - 4 : e]) <= 2099:
+            years.append((e - 4, e, e))  # "March 12,1999": the year glued on by a comma
         if run == 3 or p in "(+" or (p in " \t" and text[s - 2 : s - 1] in ":+") or (run == 1 and c in "-. " and text[s] == "1"):
             phones.append(spot)
         if (c == "-" and e > r and run <= 3) or run >= 8 or (run >= 3 and c.isalpha()) or (p.isalpha() and run >= 5) or (run == 6 and c in " -"):

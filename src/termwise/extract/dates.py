@@ -89,7 +89,7 @@ _DIGIT_LED = re.compile(
     r"(?P<lead>\d{1,4})(?:"
     # "the 1st day of March, 2023", "27 June 2001", "22 Dec. 2017", "31 December,\n1996"
     r"(?P<ord>" + _ORD + r")?" + _W + r"(?:" + _DAY_OF_TAIL
-    + r"|(?P<b_mon>" + _MON + r")\.?" + _W + r",?" + _W + r"(?P<b_year>" + _YEAR + r")(?![\d_]))"
+    + r"|(?:" + _OF + _W + r")?(?P<b_mon>" + _MON + r")\.?" + _W + r",?" + _W + r"(?P<b_year>" + _YEAR + r")(?![\d_]))"
     # "4/04/05", "12-23-2019", "29/3/18", "2001-06-27"
     r"|(?P<n_sep>[/-])(?P<n2>\d{1,2})(?P=n_sep)(?P<n3>\d{4}|\d\d)(?![\d/-]|[.,]\d)"
     # "06.27.2001" (four-digit year only: "5.1.10" is a section number)
@@ -298,9 +298,11 @@ _LEFT = re.compile(
 _LEFT_REACH = 64  # "no later than the date which is thirty-six (36) " fits
 _PERIOD_BEFORE = re.compile(r"(?:\bfor|\bperiod[ \t\n]+of|\bterm[ \t\n]+of|\bduring|\bover)[ \t\n]+$")
 _ANCHOR_STOP = re.compile(
-    r"[,;:()\[\]]|\.(?=\s|$)|\n[ \t]*\n|[ \t\n](?:and|or|unless|provided|if|except|whichever|until|subject|pursuant"
+    r"[,;:()\[\]]|\.(?=\s|$)|\n[ \t]*\n"
+    r"|[ \t\n](?:in|to|of|by|on|at|for|from|with|under|during)[ \t\n]+(?:which|whom)(?![a-z])"
+    r"|[ \t\n](?:and|or|unless|provided|if|except|whichever|until|subject|pursuant"
     r"|in[ \t\n]+accordance|which|whereupon|but|then|to[ \t\n]+the[ \t\n]+extent|during|for|under|in[ \t\n]+connection"
-    r"|notwithstanding|so[ \t\n]+long|as[ \t\n]+long|shall|will|may|must|at[ \t\n]+which)(?![a-z])"
+    r"|notwithstanding|solely|as|in[ \t\n]+the[ \t\n]+event|so[ \t\n]+long|as[ \t\n]+long|shall|will|may|must|at[ \t\n]+which)(?![a-z])"
 )
 # "the date on which ... occurs", "the date it is funded": the anchor runs to its verb.
 _EVENT_ANCHOR = re.compile(r"the[ \t\n]+(?:date|day|time)[ \t\n]+(?!of(?![a-z])|hereof|thereof)(?=[a-z])")

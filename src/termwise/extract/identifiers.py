@@ -36,7 +36,7 @@ _SHAPE = re.compile(
     r"|(?P<tok>[0-9a-z]{8,12})(?![\w-])"
 )
 _CUSIP_SPACED = re.compile(r"[0-9a-z]{6}[ \t-]?[0-9a-z]{2}(?:[ \t-]?[0-9])?(?![\w-])")
-_SEC_BARE = re.compile(r"333-\d{5,6}$|0-\d{4,5}$|00[0-2]-\d{5}$")
+_SEC_BARE = re.compile(r"333-\d{5,6}$|0-\d{4,5}$|00[0-2]-\d{5}$|811-\d{4,5}$")
 _SWIFT = (re.compile("swift"), re.compile("bic"))
 _SWIFT_CODE = re.compile(
     r"(?:swift|bic)(?:/bic)?(?:[ \t]+code)?[ \t]*(?:no\.?|#)?[ \t]*[:.]?" + _S + r"(?P<code>[a-z]{6}[a-z0-9]{2}(?:[a-z0-9]{3})?)(?![\w-])"
