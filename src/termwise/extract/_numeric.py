@@ -44,9 +44,9 @@ def _ascii_table(bad: str, alnum_bad: bool) -> np.ndarray:
     return np.array([not ((alnum_bad and (chr(c).isalnum() or chr(c) == "_")) or chr(c) in bad) for c in range(128)])
 
 
-# characters that may stand right before a digit run (not "5.3", "13d-3", "$5", "#4") and
+# characters that may stand right before a digit run (not "5.3", "13d-3", "$5", "#4", "(e)1") and
 # right after one (not "13d", "6/29", "25%", "5:00")
-_OK_BEFORE = _ascii_table(".,/$#:+-", True)
+_OK_BEFORE = _ascii_table(".,/$#:+-)]", True)
 _OK_AFTER = _ascii_table("/%:", True)
 _BAD_BEFORE_HIGH = np.array([ord(c) for c in "€£¥₹§"], dtype=np.uint32)
 _BAD_AFTER_HIGH = np.array([ord(c) for c in "°"], dtype=np.uint32)

@@ -24,7 +24,13 @@ _LABELS = frozenset(
     item items part parts chapter chapters title titles form forms regulation regulations no. nos. no number
     numbers # page pages step phase stage version level tier claim claims note notes line lines suite floor
     unit box route highway iso lot table figure tranche year day week month quarter amendment attachment
-    addendum standard code act statement sec. art. para. ex. p. pp. ss. s. r. reg. fig.""".split()
+    addendum standard code act statement sec. art. para. ex. p. pp. ss. s. r. reg. fig. instruction
+    instructions category categories class series""".split()
+)
+# a month name before the number: "October 1 of each year" is a date, not a quantity
+_MONTHS = frozenset(
+    """january february march april may june july august september october november december jan jan. feb
+    feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.""".split()
 )
 _LIST_GLUE = frozenset(("and", "or", "and/or", "through", "to", "-", "–", "&"))
 _TWIN_AFTER_RE = re.compile(WS + r"*\(" + WS + r"*(?P<w>" + WORDS + r")" + WS + r"*\)")
@@ -62,6 +68,8 @@ def find_numbers(doc: Document) -> list[Value]:
                 continue
         if not nw or not nw[0].islower() or nw in _STOP_NEXT or ")" in text[e:ws]:
             continue
+        if "." in text[s:e] and not text[max(0, s - 40) : s].rpartition("\n")[2].strip():
+            continue  # "1.37 cGMP ..." at the start of a line: a heading number
         if not _is_reference(low, s):
             found.append(_number(doc, s, e, text[s:e], False))
     return dedupe(v for v in found if v is not None)
@@ -88,7 +96,10 @@ def _words_twin_before(doc: Document, low: str, s: int, end: int) -> Value | Non
 def _is_reference(low: str, s: int) -> bool:
     """Whether the number at ``s`` is a section / rule / exhibit ... reference or label
     ("Section 5", "Sections 13(d)(3) and 14", "Exhibit 10.1"), judged by the words before it."""
-    for tok in reversed(low[max(0, s - 48) : s].split()[-6:]):
+    toks = low[max(0, s - 48) : s].split()[-6:]
+    if toks and toks[-1] in _MONTHS:
+        return True
+    for tok in reversed(toks):
         t = tok.rstrip(",;")
         if t in _LABELS:
             return True

@@ -1,5 +1,5 @@
 """Percentages: "25%" -> 25, "fifty percent (50%)" -> 50 (one value), "6.5 per cent",
-"7 1/2%" -> 7.5, "one-half of one percent" -> 0.5.
+"7 1/2%" -> 7.5, "one-half of one percent" -> 0.5, "150 basis points" -> 1.5.
 
 Anchors are ``%`` and the words "percent" / "per cent"; the number is looked for just
 before the anchor, and a parenthesized twin just after it ("ten percent (10%)",
@@ -17,13 +17,14 @@ from termwise.extract._numeric import (
     WS,
     count_value,
     dedupe,
+    digit_runs,
     integral,
     lead_starts,
     lower_text,
     make,
     word_hits,
 )
-from termwise.extract.numwords import parse_number_words
+from termwise.extract.numwords import parse_digits, parse_number_words
 from termwise.model import Document, Value
 
 _PERCENT_SIGN_RE = re.compile("%")
@@ -64,6 +65,12 @@ def find_percents(doc: Document) -> list[Value]:
         if after:
             end = after.end()
         found.append(make(doc, "percent", t.start(), end, integral(n)))
+    # "150 basis points" -> 1.5
+    for s, e, ws, nw in digit_runs(doc.clean):
+        if nw == "basis" and low.startswith("points", ws + 6) and low[ws + 5 : ws + 6] == " " and e <= ws:
+            n = parse_digits(doc.clean[s:e])
+            if n is not None:
+                found.append(make(doc, "percent", s, ws + 12, integral(n / 100)))
     return dedupe(found)
 
 

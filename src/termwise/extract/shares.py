@@ -24,13 +24,18 @@ _ADJ = (
 _TAIL_RE = re.compile(
     r"(?P<num>" + COUNT + r")(?P<cls>(?:" + WS + r"+" + _ADJ + r")*)" + WS + r"+\Z"
 )
+_CLASS_CORE = (
+    r"(?:(?:class|series)" + WS + r"+[a-z0-9](?:-?[0-9])?" + WS + r"+)?"
+    r"(?:(?:convertible|redeemable|participating|voting|non-?voting|junior|senior|cumulative|exchangeable|serial"
+    r"|perpetual|limited)" + WS + r"+)*"
+    r"(?:common|preferred|ordinary|capital|restricted)" + WS + r"+(?:stock|shares)"
+)
+# "shares of the Company's Common Stock", "shares of Theravance Series E Preferred Stock",
+# "shares of common stock", "shares of Stock"
 _CLASS_AFTER_RE = re.compile(
     WS + r"+of" + WS + r"+(?:(?:the|its|our|such|their|his|her)" + WS + r"+)?"
-    r"(?:[a-z][\w.&,-]*(?:[ \t]+[a-z][\w.&,-]*){0,3}['’]s?" + WS + r"+)?"
-    r"(?:(?:issued|outstanding|authorized)" + WS + r"+)?"
-    r"(?P<cls>(?:(?:class|series)" + WS + r"+[a-z0-9](?:-?[0-9])?" + WS + r"+)?"
-    r"(?:(?:convertible|redeemable|participating|voting|non-?voting|junior|senior|cumulative|exchangeable)" + WS + r"+)*"
-    r"(?:(?:common|preferred|ordinary|capital|restricted)" + WS + r"+(?:stock|shares)|common|stock))(?![a-z])"
+    r"(?:(?:(?!(?:and|or|held|by|in|to|for|at|with|which|that|per|issued|issuable)\b)[a-z][\w.&'’,-]*" + WS + r"+){0,4}?"
+    r"(?P<cls>" + _CLASS_CORE + r")|(?P<cls2>common" + WS + r"+stock|stock))(?![a-z])"
 )
 _INSTRUMENT_BEFORE_RE = re.compile(
     r"(?P<i>option|warrant|right)s?" + WS + r"+(?:to" + WS + r"+(?:purchase|acquire|buy|subscribe[ \t]+for)"
@@ -73,6 +78,8 @@ def find_shares(doc: Document) -> list[Value]:
         if n is None or n != n.to_integral_value() or n < 1:
             continue
         cls_words = " ".join(t.group("cls").split())
+        if cls_words and 1900 <= n < 2100 and t.group("d") and "," not in t.group("d"):
+            continue  # "the 2018 Deferred Share Award": a year
         if anchor == "unit" and not cls_words.endswith("stock") and not cls_words.endswith("share"):
             continue
         end = b
@@ -81,7 +88,8 @@ def find_shares(doc: Document) -> list[Value]:
             share_class = " ".join(text[t.start("cls") : b].split()) if cls_words else None
             after = _CLASS_AFTER_RE.match(low, end)
             if after and not cls_words:
-                share_class = " ".join(text[after.start("cls") : after.end("cls")].split())
+                g = "cls" if after.group("cls") else "cls2"
+                share_class = " ".join(text[after.start(g) : after.end(g)].split())
                 end = after.end()
         else:
             share_class = " ".join(text[t.end("num") : b].split())
