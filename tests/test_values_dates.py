@@ -85,7 +85,9 @@ CASES = [
     pytest.param("Date: 12-23-2019", [("date", "12-23-2019", "2019-12-23")], id="numeric-hyphen"),
     pytest.param("Date: 3-14-18", [("date", "3-14-18", "2018-03-14")], id="numeric-hyphen-2digit"),
     pytest.param("as of 2001-06-27.", [("date", "2001-06-27", "2001-06-27")], id="iso"),
-    pytest.param("on 06.27.2001 at", [("date", "06.27.2001", "2001-06-27")], id="dotted-4digit-year"),
+    pytest.param("on 06.27.2001 at", [("date", "06.27.2001", "2001-06-27")], id="dotted-month-first"),
+    pytest.param("effective as of the 1.4.2011 (the", [("date", "1.4.2011", "2011-04-01", {"order": "dmy"})],
+                 id="dotted-day-first"),
     # --- month precision, blanks, invalid
     pytest.param("Version 1: August 1997", [("date", "August 1997", "1997-08-01", {"precision": "month"})],
                  id="month-year"),

@@ -18,8 +18,9 @@ or ``None``. ``extra`` says why a value is ``None`` or less than a full date:
 Relative dates may also carry ``"within": True`` ("within 30 days after ..."),
 ``"bound"`` ("no_later_than", "at_least", ...) and ``"business_days": True``.
 
-Numeric dates are read month first (US), day first only when the first number cannot be
-a month; two-digit years pivot at 70 (``05`` -> 2005, ``99`` -> 1999).
+Numeric dates with ``/`` or ``-`` are read month first (US), day first only when the first
+number cannot be a month; dotted dates ("1.4.2011") day first, as in Europe, unless the
+second number cannot be a month. Two-digit years pivot at 70 (``05`` -> 2005, ``99`` -> 1999).
 
 Everything scans ``doc.clean`` and takes each span's text from ``doc.text``.
 """
@@ -165,8 +166,14 @@ def _interpret(m: re.Match[str]) -> _Result | None:
             if g["n_sep"] == "-" and len(c) == 2 and int(a) > 12:
                 return None  # "25-10-15" is more likely a code than a date
             return _numeric(int(a), int(b), _year2(c))
-        if g.get("p3"):
-            return None if len(lead) > 2 else _numeric(int(lead), int(g["p2"]), int(g["p3"]))
+        if g.get("p3"):  # dotted dates are mostly European: day first unless that cannot be
+            if len(lead) > 2:
+                return None
+            a, b, y = int(lead), int(g["p2"]), int(g["p3"])
+            if b > 12:
+                return _numeric(a, b, y)
+            v, _ = _make(y, b, a)
+            return (v, {"order": "dmy"}) if v else None
         if len(lead) > 2 or not 1 <= int(lead) <= 31:
             return None
         if g.get("b_year"):
@@ -296,9 +303,12 @@ _LEFT = re.compile(
     r"[ \t\n]+$"
 )
 _LEFT_REACH = 64  # "no later than the date which is thirty-six (36) " fits
-_PERIOD_BEFORE = re.compile(r"(?:\bfor|\bperiod[ \t\n]+of|\bterm[ \t\n]+of|\bduring|\bover)[ \t\n]+$")
+_PERIOD_BEFORE = re.compile(
+    r"(?:\bfor|\bperiod[ \t\n]+of|\bterm[ \t\n]+of|\bduring|\bover)[ \t\n]+(?:(?:up[ \t\n]+to|at[ \t\n]+least|not[ \t\n]+less"
+    r"[ \t\n]+than|a[ \t\n]+further|an[ \t\n]+additional)[ \t\n]+)?$"
+)
 _ANCHOR_STOP = re.compile(
-    r"[,;:()\[\]]|\.(?=\s|$)|\n[ \t]*\n"
+    r"[,;:()\[\]$]|\.(?=\s|$)|\n[ \t]*\n|[ \t\n]\d+(?:\.\d+)+(?![\w])"
     r"|[ \t\n](?:in|to|of|by|on|at|for|from|with|under|during)[ \t\n]+(?:which|whom)(?![a-z])"
     r"|[ \t\n](?:and|or|unless|provided|if|except|whichever|until|subject|pursuant"
     r"|in[ \t\n]+accordance|which|whereupon|but|then|to[ \t\n]+the[ \t\n]+extent|during|for|under|in[ \t\n]+connection"
@@ -402,7 +412,7 @@ def find_relative_dates(doc: Document, absolute: list[Value] | None = None) -> l
                 continue
             if conn == "of" and bound != "within":
                 continue
-            if bound is None and lm.group("lead") is None and _PERIOD_BEFORE.search(low, max(0, lm.start() - 20), lm.start()):
+            if bound is None and lm.group("lead") is None and _PERIOD_BEFORE.search(low, max(0, lm.start() - 36), lm.start()):
                 continue  # "for six months following ...": a period, left to durations
         if n is None:
             continue
