@@ -80,6 +80,7 @@ class _Cand:
     inline: bool
     indent: int  # -1 when not at a line start
     written: str  # the number/letter as written, e.g. "5.1", "a", "IV"
+    block: bool = False  # at a line start after a blank line or a sentence end
 
 
 @dataclass(slots=True)
@@ -204,7 +205,7 @@ def _candidates(text: str) -> list[_Cand]:
             if fam.startswith("d") and fam != "dec" and not block:
                 continue
         inline = fam.startswith("p") and not block
-        found[start] = _Cand(start, m.end(2), marker, kinds, inline, m.end(1) - m.start(1), written)
+        found[start] = _Cand(start, m.end(2), marker, kinds, inline, m.end(1) - m.start(1), written, block)
     for m in _MID.finditer(text):
         start = m.start(1)
         if start in found:
@@ -375,6 +376,7 @@ def find_sections(doc: Document) -> list[Section]:
     lists = Counter()
     list_inline: dict[int, bool] = {}
     next_list = 0
+    seen_dec = False
 
     def close(f: _Frame, at: int, truncate: bool = True) -> None:
         end = at
@@ -444,9 +446,12 @@ def find_sections(doc: Document) -> list[Section]:
             fam, val = c.kinds[0]
             if fam == "dec" and len(val) > 1 and 1 <= val[-1] <= 2 and not any(s.family == "dec" for s in stack):
                 choice = (fam, val)
+            elif fam == "dec" and len(val) == 1 and c.block and c.indent >= 0 and not seen_dec and val[0] <= 30:
+                choice = (fam, val)  # an excerpt that starts at paragraph 7
             else:
                 continue
         fam, val = choice
+        seen_dec = seen_dec or fam == "dec"
         if c.inline:
             while stack and item_ended(stack[-1], c.start):
                 pop_to(len(stack) - 1, c.start)
@@ -534,6 +539,9 @@ def _after_push(text: str, stack: list[_Frame], heading_lines: set[int]) -> None
         if f.heading is not None and text[c.mend : nl].strip() == "":
             heading_lines.add(m.start(2))
     else:
+        if text[c.mend : nl].strip():
+            # a one-line paragraph: a later paragraph no more indented than the marker ends it
+            f.body_indent = c.indent + 1
         # the next line is blank: a heading alone on the following line?
         m2 = _NEXT_NONBLANK.match(text, nl)
         if m2 and f.heading is not None:

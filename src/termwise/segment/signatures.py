@@ -163,6 +163,11 @@ def _proper(s: str) -> bool:
     return any(c.islower() for c in s)
 
 
+def _prose(s: str) -> bool:
+    letters = [ch for ch in s if ch.isalpha()]
+    return bool(letters) and sum(ch.islower() for ch in letters) > len(letters) / 2
+
+
 def _partyish(cell: str) -> bool:
     c = cell.strip().rstrip(":").strip()
     if len(c) < 3 or len(c) > 90 or c.lower() in _ROLE_WORDS:
@@ -226,7 +231,7 @@ def _group(text: str, toks: list[_Tok], lines: list[int]) -> list[_Sig]:
             ):
                 cur.fields["sig"] = t
                 continue
-            if group and (counts or t.line - last_line > 8):
+            if group and (counts or t.line != group[-1].anchor.line):
                 sigs.extend(group)
                 group = []
                 counts = {}
@@ -383,7 +388,7 @@ def _party(text: str, sg: _Sig, lines: list[int]) -> str | None:
         s = line.strip()
         if not s:
             continue
-        if _CLOSING.fullmatch(s) or _WITNESS.search(s) or (s.endswith(".") and len(s) > 60):
+        if _CLOSING.fullmatch(s) or _WITNESS.search(s) or (s.endswith(".") and len(s) > 60 and _prose(s)):
             break
         if _TOKEN.search(s) and not _partyish(s):
             break
