@@ -64,8 +64,12 @@ def test_ics_has_one_event_per_item() -> None:
 
     items = [
         {"date": D("2006-04-18"), "what": "62,500 options vest", "detail": "cliff"},
-        {"date": dt.datetime(2001, 6, 29, 17, 0, tzinfo=at_time(D("2001-06-29"), dt.time(17), "America/Los_Angeles").tzinfo),
-         "what": "accept by"},
+        {
+            "date": dt.datetime(
+                2001, 6, 29, 17, 0, tzinfo=at_time(D("2001-06-29"), dt.time(17), "America/Los_Angeles").tzinfo
+            ),
+            "what": "accept by",
+        },
     ]
     cal = Calendar.from_ical(to_ics(items))
     evs = [c for c in cal.walk("VEVENT")]

@@ -28,7 +28,15 @@ def test_model_writes_yaml_that_evaluates_like_the_document(tmp_path: Path) -> N
     out = tmp_path / "model.yaml"
     code, _ = cli("model", str(OFFER), "-o", str(out))
     assert code == 0 and out.read_text().count("evidence:") > 5
-    args = ["--fact", "start_date=2024-02-05", "--event", "resignation_for_good_reason@2024-09-02", "--as-of", "2024-10-01", "--json"]
+    args = [
+        "--fact",
+        "start_date=2024-02-05",
+        "--event",
+        "resignation_for_good_reason@2024-09-02",
+        "--as-of",
+        "2024-10-01",
+        "--json",
+    ]
     c1, from_doc = cli("evaluate", str(OFFER), *args)
     c2, from_yaml = cli("evaluate", str(out), *args)
     assert c1 == c2 == 0
@@ -39,8 +47,17 @@ def test_model_writes_yaml_that_evaluates_like_the_document(tmp_path: Path) -> N
 
 
 def test_evaluate_reports_unused_and_missing_facts() -> None:
-    code, out = cli("evaluate", str(OFFER), "--fact", "closing_date=2024-01-01", "--fact", "base_salary=$210,000",
-                    "--as-of", "2025-03-01", "--json")
+    code, out = cli(
+        "evaluate",
+        str(OFFER),
+        "--fact",
+        "closing_date=2024-01-01",
+        "--fact",
+        "base_salary=$210,000",
+        "--as-of",
+        "2025-03-01",
+        "--json",
+    )
     res = json.loads(out)
     assert code == 0
     # the severance here is a fixed sum, so a given salary is reported as unused (not an error)

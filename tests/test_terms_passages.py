@@ -10,8 +10,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from termwise.evaluate.engine import evaluate
 from termwise.ingest import read
 from termwise.terms.build import build_model
@@ -25,7 +23,9 @@ def model(name: str) -> TermModel:
     return build_model(read(PASSAGES / name)[0])
 
 
-def run(name: str, as_of: str, facts: dict[str, Any] | None = None, events: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+def run(
+    name: str, as_of: str, facts: dict[str, Any] | None = None, events: list[tuple[str, str]] | None = None
+) -> dict[str, Any]:
     return evaluate(model(name), facts or {}, [(n, D(d)) for n, d in events or []], D(as_of))
 
 
@@ -43,8 +43,12 @@ def test_passages_are_many_and_varied() -> None:
 
 
 def test_p01_quarterly_vesting_stops_and_business_day_severance() -> None:
-    res = run("p01-offer-quarterly-severance.txt", "2017-01-10", {"start_date": D("2015-04-01")},
-              [("termination_without_cause", "2016-12-20")])
+    res = run(
+        "p01-offer-quarterly-severance.txt",
+        "2017-01-10",
+        {"start_date": D("2015-04-01")},
+        [("termination_without_cause", "2016-12-20")],
+    )
     g = one(res, "grants")
     assert (g["total"], g["vested"], g["unvested"]) == (48000, 18000, 30000)  # 12,000 cliff + 2 x 3,000
     assert "2014 Equity Incentive Plan" in g["note"]
@@ -86,22 +90,32 @@ def test_p04_performance_units_need_the_performance_fact() -> None:
     met = run("p04-performance-units.txt", "2023-03-01", {"grant_date": D("2020-02-29"), "performance_goals_met": True})
     assert one(met, "grants")["vested"] == 10000
     assert any("clamped to the month's end" in t for t in met["trace"])  # Feb 29 + 3 years = Feb 28
-    missed = run("p04-performance-units.txt", "2023-03-01", {"grant_date": D("2020-02-29"), "performance_goals_met": False})
+    missed = run(
+        "p04-performance-units.txt", "2023-03-01", {"grant_date": D("2020-02-29"), "performance_goals_met": False}
+    )
     assert one(missed, "grants")["vested"] == 0
 
 
 def test_p05_double_trigger_inside_and_outside_the_window() -> None:
     facts = {"base_salary": Decimal("300000")}
-    inside = run("p05-coc-double-trigger.txt", "2018-10-01", facts,
-                 [("change_of_control", "2018-03-01"), ("termination_without_cause", "2018-09-14")])
+    inside = run(
+        "p05-coc-double-trigger.txt",
+        "2018-10-01",
+        facts,
+        [("change_of_control", "2018-03-01"), ("termination_without_cause", "2018-09-14")],
+    )
     p = one(inside, "payments")
     assert (p["amount"], p["due"], p["status"]) == ("450000", "2018-10-14", "owed")
     b = one(inside, "benefits")
     assert (b["from"], b["until"]) == ("2018-09-14", "2020-03-14")
     alone = run("p05-coc-double-trigger.txt", "2018-10-01", facts, [("termination_without_cause", "2018-09-14")])
     assert one(alone, "payments")["status"] == "not_triggered"
-    late = run("p05-coc-double-trigger.txt", "2019-05-01", facts,
-               [("change_of_control", "2018-03-01"), ("resignation_for_good_reason", "2019-04-01")])
+    late = run(
+        "p05-coc-double-trigger.txt",
+        "2019-05-01",
+        facts,
+        [("change_of_control", "2018-03-01"), ("resignation_for_good_reason", "2019-04-01")],
+    )
     assert one(late, "payments")["status"] == "not_triggered"
     assert any("outside the window" in t for t in late["trace"])
 
@@ -115,8 +129,12 @@ def test_p05_definitions_are_linked() -> None:
 
 
 def test_p05_salary_multiple_without_salary_is_missing() -> None:
-    res = run("p05-coc-double-trigger.txt", "2018-10-01", {},
-              [("change_of_control", "2018-03-01"), ("termination_without_cause", "2018-09-14")])
+    res = run(
+        "p05-coc-double-trigger.txt",
+        "2018-10-01",
+        {},
+        [("change_of_control", "2018-03-01"), ("termination_without_cause", "2018-09-14")],
+    )
     assert "base_salary" in res["missing_facts"]
     assert one(res, "payments")["amount_unknown"] is True
 
@@ -133,8 +151,12 @@ def test_p06_salary_continuation_in_twelve_installments() -> None:
 
 
 def test_p07_partial_acceleration_on_change_of_control() -> None:
-    res = run("p07-option-partial-accel.txt", "2020-02-01", {"grant_date": D("2018-05-10")},
-              [("change_of_control", "2020-01-15")])
+    res = run(
+        "p07-option-partial-accel.txt",
+        "2020-02-01",
+        {"grant_date": D("2018-05-10")},
+        [("change_of_control", "2020-01-15")],
+    )
     g = one(res, "grants")
     assert g["vested"] == 12500  # 5,000 vested + 50% of 15,000
     assert g["accelerated_by"] == {"event": "change_of_control", "date": "2020-01-15"}
@@ -177,8 +199,12 @@ def test_p18_monthly_rsus_without_cliff_and_disability_acceleration() -> None:
     plain = run("p18-rsu-monthly-no-cliff.txt", "2021-05-01", {"vesting_commencement_date": D("2021-01-31")})
     g = one(plain, "grants")
     assert g["vested"] == 300 and g["next_vesting"] == {"date": "2021-05-31", "amount": 100}
-    dis = run("p18-rsu-monthly-no-cliff.txt", "2021-05-01", {"vesting_commencement_date": D("2021-01-31")},
-              [("disability", "2021-04-15")])
+    dis = run(
+        "p18-rsu-monthly-no-cliff.txt",
+        "2021-05-01",
+        {"vesting_commencement_date": D("2021-01-31")},
+        [("disability", "2021-04-15")],
+    )
     assert one(dis, "grants")["vested"] == 2400
 
 
@@ -218,7 +244,11 @@ def test_p09_price_per_share_derives_the_aggregate() -> None:
     res = run("p09-purchase-per-share.txt", "2010-07-01", {"closing_date": D("2010-06-30")})
     p = one(res, "payments")
     assert (p["amount"], p["due"], p["payer"], p["payee"]) == (
-        "1000000", "2010-06-30", "Redwood Opportunity Fund LP", "Cobalt Ridge Mining Corp.")
+        "1000000",
+        "2010-06-30",
+        "Redwood Opportunity Fund LP",
+        "Cobalt Ridge Mining Corp.",
+    )
     d = res["derived"][0]
     assert d["name"] == "aggregate purchase price" and d["value"] == "1000000" and d["derived"] is True
     assert "closing_date" in run("p09-purchase-per-share.txt", "2010-07-01")["missing_facts"]
@@ -267,8 +297,12 @@ def test_p22_monthly_note_and_maturity() -> None:
 
 
 def test_p13_business_days_skip_mlk_day_and_conditions() -> None:
-    res = run("p13-financing-business-days.txt", "2012-01-25", {"condition_a": True, "condition_b": True},
-              [("acceptance", "2012-01-19"), ("funding_request", "2012-01-13")])
+    res = run(
+        "p13-financing-business-days.txt",
+        "2012-01-25",
+        {"condition_a": True, "condition_b": True},
+        [("acceptance", "2012-01-19"), ("funding_request", "2012-01-13")],
+    )
     first = one(res, "payments", "first")
     assert (first["due"], first["status"]) == ("2012-01-23", "owed")
     assert one(res, "deadlines", "returned")["due"] == "2012-01-20T17:00:00-05:00"
@@ -282,8 +316,12 @@ def test_p13_unaccepted_commitment_expires() -> None:
 
 
 def test_p13_change_of_control_fails_only_the_second_tranche() -> None:
-    res = run("p13-financing-business-days.txt", "2012-02-20", {},
-              [("acceptance", "2012-01-19"), ("change_of_control", "2012-02-01"), ("funding_request", "2012-02-10")])
+    res = run(
+        "p13-financing-business-days.txt",
+        "2012-02-20",
+        {},
+        [("acceptance", "2012-01-19"), ("change_of_control", "2012-02-01"), ("funding_request", "2012-02-10")],
+    )
     assert one(res, "payments", "first")["status"] == "owed"
     assert one(res, "payments", "remaining")["status"] == "lapsed"
     assert [c["status"] for c in res["conditions"] if c["id"] == "i"] == ["failed"]
@@ -294,7 +332,9 @@ def test_p14_enumeration_ignores_parenthesized_numbers_and_mac_lapses_second() -
     assert [c.id for c in m.conditions] == ["a", "b", "c", "d"]
     d = m.condition("d")
     assert d.kind == "by_deadline" and d.deadline.offset == "P90D"
-    res = evaluate(m, {}, [("acceptance", D("2008-09-08")), ("material_adverse_change", D("2008-10-01"))], D("2008-10-15"))
+    res = evaluate(
+        m, {}, [("acceptance", D("2008-09-08")), ("material_adverse_change", D("2008-10-01"))], D("2008-10-15")
+    )
     assert one(res, "payments", "initial")["status"] == "not_triggered"
     assert one(res, "payments", "additional")["status"] == "lapsed"
     assert one(res, "deadlines", "condition (d)")["due"] == "2008-12-02"

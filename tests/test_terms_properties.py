@@ -37,10 +37,26 @@ def grants(draw: st.DrawFn) -> Grant:
     cliff = draw(st.sampled_from([None, "P6M", "P1Y", "P2Y"]))
     frac = draw(st.sampled_from([Decimal("0.25"), Decimal("0.2"), Decimal("1") / 3, Decimal("0")])) if cliff else None
     accel = draw(st.booleans())
-    a = (Acceleration(trigger=Trigger(events=("change_of_control",)), fraction=draw(st.sampled_from([Decimal(1), Decimal("0.5")]))),) if accel else ()
-    return Grant(id="g", what="options", total=total, unit="options",
-                 vesting=Vesting(anchor="grant_date", cliff=cliff, cliff_fraction=frac, period=period, installments=installments),
-                 acceleration=a)
+    a = (
+        (
+            Acceleration(
+                trigger=Trigger(events=("change_of_control",)),
+                fraction=draw(st.sampled_from([Decimal(1), Decimal("0.5")])),
+            ),
+        )
+        if accel
+        else ()
+    )
+    return Grant(
+        id="g",
+        what="options",
+        total=total,
+        unit="options",
+        vesting=Vesting(
+            anchor="grant_date", cliff=cliff, cliff_fraction=frac, period=period, installments=installments
+        ),
+        acceleration=a,
+    )
 
 
 def _model(g: Grant) -> TermModel:
@@ -49,8 +65,9 @@ def _model(g: Grant) -> TermModel:
 
 @settings(max_examples=150, deadline=None)
 @given(grants(), dates, st.lists(dates, min_size=2, max_size=8), st.one_of(st.none(), dates))
-def test_vesting_bounded_and_monotone_without_forfeiture(g: Grant, grant_date: dt.date, as_ofs: list[dt.date],
-                                                          coc: dt.date | None) -> None:
+def test_vesting_bounded_and_monotone_without_forfeiture(
+    g: Grant, grant_date: dt.date, as_ofs: list[dt.date], coc: dt.date | None
+) -> None:
     m = _model(g)
     events = [("change_of_control", coc)] if coc else []
     prev = 0
@@ -68,10 +85,15 @@ def test_vesting_bounded_and_monotone_without_forfeiture(g: Grant, grant_date: d
 
 @settings(max_examples=100, deadline=None)
 @given(grants(), dates, dates, st.lists(dates, min_size=2, max_size=6))
-def test_vesting_frozen_after_separation(g: Grant, grant_date: dt.date, quit_on: dt.date, as_ofs: list[dt.date]) -> None:
+def test_vesting_frozen_after_separation(
+    g: Grant, grant_date: dt.date, quit_on: dt.date, as_ofs: list[dt.date]
+) -> None:
     m = _model(g)
     after = [d for d in sorted(as_ofs) if d >= quit_on]
-    seen = {evaluate(m, {"grant_date": grant_date}, [("termination_for_cause", quit_on)], d)["grants"][0]["vested"] for d in after}
+    seen = {
+        evaluate(m, {"grant_date": grant_date}, [("termination_for_cause", quit_on)], d)["grants"][0]["vested"]
+        for d in after
+    }
     assert len(seen) <= 1
 
 
@@ -115,11 +137,18 @@ def test_every_model_evidence_span_round_trips() -> None:
 
 
 def test_every_answer_evidence_span_round_trips() -> None:
-    facts = {"start_date": dt.date(2015, 1, 5), "grant_date": dt.date(2015, 1, 5), "base_salary": Decimal(200000),
-             "vesting_commencement_date": dt.date(2015, 1, 5), "closing_date": dt.date(2015, 2, 1)}
+    facts = {
+        "start_date": dt.date(2015, 1, 5),
+        "grant_date": dt.date(2015, 1, 5),
+        "base_salary": Decimal(200000),
+        "vesting_commencement_date": dt.date(2015, 1, 5),
+        "closing_date": dt.date(2015, 2, 1),
+    }
     for path in DOCS:
         doc = read(path)[0]
-        res = evaluate(build_model(doc), facts, [("termination_without_cause", dt.date(2015, 9, 1))], dt.date(2016, 1, 1))
+        res = evaluate(
+            build_model(doc), facts, [("termination_without_cause", dt.date(2015, 9, 1))], dt.date(2016, 1, 1)
+        )
         for key in ("payments", "grants", "benefits", "deadlines", "conditions", "derived"):
             for item in res[key]:
                 for s, e in item["evidence"]:
@@ -127,13 +156,37 @@ def test_every_answer_evidence_span_round_trips() -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(DOCS), dates, st.lists(st.tuples(st.sampled_from(
-    ["change_of_control", "termination_without_cause", "termination_for_cause", "resignation_for_good_reason", "death",
-     "ceo_change", "funding_request", "acceptance", "material_adverse_change"]), dates), max_size=4),
-    st.dictionaries(st.sampled_from(["start_date", "grant_date", "condition_a", "base_salary", "condition_z"]),
-                    st.one_of(dates, st.booleans(), st.decimals(0, 10**7, places=2)), max_size=3))
-def test_evaluation_is_deterministic(path: Path, as_of: dt.date, events: list[tuple[str, dt.date]],
-                                     facts: dict[str, Any]) -> None:
+@given(
+    st.sampled_from(DOCS),
+    dates,
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "change_of_control",
+                    "termination_without_cause",
+                    "termination_for_cause",
+                    "resignation_for_good_reason",
+                    "death",
+                    "ceo_change",
+                    "funding_request",
+                    "acceptance",
+                    "material_adverse_change",
+                ]
+            ),
+            dates,
+        ),
+        max_size=4,
+    ),
+    st.dictionaries(
+        st.sampled_from(["start_date", "grant_date", "condition_a", "base_salary", "condition_z"]),
+        st.one_of(dates, st.booleans(), st.decimals(0, 10**7, places=2)),
+        max_size=3,
+    ),
+)
+def test_evaluation_is_deterministic(
+    path: Path, as_of: dt.date, events: list[tuple[str, dt.date]], facts: dict[str, Any]
+) -> None:
     doc = read(path)[0]
     m1, m2 = build_model(doc), build_model(doc)
     assert m1 == m2
@@ -164,8 +217,12 @@ SENTENCES = [
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6), st.integers(1, 10**6), st.integers(1, 10**6),
-       st.sampled_from([" ", "\n", "\n     ", "  "]))
+@given(
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6),
+    st.integers(1, 10**6),
+    st.integers(1, 10**6),
+    st.sampled_from([" ", "\n", "\n     ", "  "]),
+)
 def test_shuffled_clauses_keep_spans_and_values(parts: list[str], n: int, amt: int, sep: str) -> None:
     text = "March 1, 2024\n\nDear Kim:\n\n" + sep.join(p.format(n=f"{n:,}", amt=f"{amt:,}") for p in parts) + "\n"
     doc = Document(text=text, source=Source(path="x.txt", format="text", sha256="0"))

@@ -32,7 +32,9 @@ def model(path: Path) -> TermModel:
     return build_model(read(path)[0])
 
 
-def answer(path: Path, as_of: str, facts: dict[str, Any] | None = None, events: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+def answer(
+    path: Path, as_of: str, facts: dict[str, Any] | None = None, events: list[tuple[str, str]] | None = None
+) -> dict[str, Any]:
     res = evaluate(model(path), facts or {}, [(n, D(d)) for n, d in events or []], D(as_of))
     jsonschema.validate(res, SCHEMA)
     return res
@@ -94,7 +96,12 @@ def test_offer_resignation_after_24_months_is_outside_the_window() -> None:
 def test_offer_events_and_definitions() -> None:
     m = model(OFFER)
     by = {e.name: e for e in m.events}
-    assert {"change_of_control", "termination_without_cause", "resignation_for_good_reason", "termination_for_cause"} <= set(by)
+    assert {
+        "change_of_control",
+        "termination_without_cause",
+        "resignation_for_good_reason",
+        "termination_for_cause",
+    } <= set(by)
     assert by["change_of_control"].defined_in == "5.3"
     assert by["termination_without_cause"].defined_in == "5.2"
     assert by["resignation_for_good_reason"].defined_in == "5.4"
@@ -112,8 +119,12 @@ def test_financing_acceptance_deadline_and_prototype_condition() -> None:
 
 @needs_real
 def test_financing_ceo_change_kills_only_the_second_tranche() -> None:
-    res = answer(FINANCING, "2001-10-01", {}, [("acceptance", "2001-06-28"), ("ceo_change", "2001-09-10"),
-                                               ("funding_request", "2001-09-20")])
+    res = answer(
+        FINANCING,
+        "2001-10-01",
+        {},
+        [("acceptance", "2001-06-28"), ("ceo_change", "2001-09-10"), ("funding_request", "2001-09-20")],
+    )
     first, second = res["payments"]
     assert first["amount"] == second["amount"] == "10000000"
     assert first["status"] == "owed" and second["status"] == "lapsed"
@@ -149,8 +160,12 @@ def test_stock_purchase_price_per_share_derived_and_settled() -> None:
 
 def test_bundled_offer_double_trigger_acceleration() -> None:
     path = BUNDLED / "lumen-2024-offer-letter.txt"
-    res = answer(path, "2025-07-01", {"start_date": D("2024-02-05")},
-                 [("change_of_control", "2025-01-10"), ("termination_without_cause", "2025-06-02")])
+    res = answer(
+        path,
+        "2025-07-01",
+        {"start_date": D("2024-02-05")},
+        [("change_of_control", "2025-01-10"), ("termination_without_cause", "2025-06-02")],
+    )
     assert one(res, "grants")["vested"] == 120000
     p = one(res, "payments")
     assert (p["amount"], p["due"]) == ("90000", "2025-07-02")
@@ -160,8 +175,12 @@ def test_bundled_offer_double_trigger_acceleration() -> None:
 
 
 def test_bundled_financing_business_days_and_ceo_change() -> None:
-    res = answer(BUNDLED / "northwind-2024-financing-commitment.txt", "2024-05-31", {},
-                 [("ceo_change", "2024-05-01"), ("funding_request", "2024-05-06")])
+    res = answer(
+        BUNDLED / "northwind-2024-financing-commitment.txt",
+        "2024-05-31",
+        {},
+        [("ceo_change", "2024-05-01"), ("funding_request", "2024-05-06")],
+    )
     first, second = [p for p in res["payments"] if p["what"].startswith(("first", "remaining"))]
     assert (first["due"], first["status"]) == ("2024-05-20", "owed")
     assert second["status"] == "lapsed"
@@ -189,6 +208,10 @@ ALL = PASSAGES + sorted(BUNDLED.glob("*.txt")) + (sorted(REAL.glob("*.txt")) if 
 def test_every_answer_follows_the_schema(path: Path) -> None:
     m = model(path)
     for as_of in ("1990-01-01", "2030-01-01"):
-        res = evaluate(m, {"start_date": D("2015-01-01"), "grant_date": D("2015-01-01")},
-                       [("termination_without_cause", D("2016-06-01"))], D(as_of))
+        res = evaluate(
+            m,
+            {"start_date": D("2015-01-01"), "grant_date": D("2015-01-01")},
+            [("termination_without_cause", D("2016-06-01"))],
+            D(as_of),
+        )
         jsonschema.validate(res, SCHEMA)

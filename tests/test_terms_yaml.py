@@ -36,7 +36,9 @@ def test_edited_model_evaluates_the_edit() -> None:
     sev["amount"]["value"] = "120000"  # a lawyer corrects the amount
     sev["due"]["offset"] = "P10D"
     m = load_model(yaml.safe_dump(data, sort_keys=False))
-    res = evaluate(m, {"start_date": D("2024-02-05")}, [("termination_without_cause", D("2024-06-03"))], D("2024-07-01"))
+    res = evaluate(
+        m, {"start_date": D("2024-02-05")}, [("termination_without_cause", D("2024-06-03"))], D("2024-07-01")
+    )
     p = res["payments"][0]
     assert (p["amount"], p["due"], p["status"]) == ("120000", "2024-06-13", "owed")
 
@@ -74,8 +76,11 @@ def test_unknown_key_is_rejected() -> None:
 
 
 def test_unknown_event_in_trigger_is_rejected() -> None:
-    text = _offer_yaml().replace("events: [termination_without_cause, resignation_for_good_reason]",
-                                 "events: [termination_without_cause, alien_invasion]", 1)
+    text = _offer_yaml().replace(
+        "events: [termination_without_cause, resignation_for_good_reason]",
+        "events: [termination_without_cause, alien_invasion]",
+        1,
+    )
     err = _error(text)
     assert "alien_invasion" in str(err) and err.field and err.field.endswith("events[1]")
 

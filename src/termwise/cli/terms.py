@@ -14,10 +14,20 @@ import click
 from termwise.cli.common import dump_json, fail
 from termwise.errors import TermwiseError, UsageError
 
-_fact = click.option("--fact", "facts", multiple=True, metavar="NAME=VALUE",
-                     help="A fact: a date (2005-04-18), an amount ($250,000), a number, or true/false. Repeatable.")
-_event = click.option("--event", "events", multiple=True, metavar="NAME@DATE",
-                      help="An event that happened, e.g. resignation_for_good_reason@2006-10-02. Repeatable.")
+_fact = click.option(
+    "--fact",
+    "facts",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A fact: a date (2005-04-18), an amount ($250,000), a number, or true/false. Repeatable.",
+)
+_event = click.option(
+    "--event",
+    "events",
+    multiple=True,
+    metavar="NAME@DATE",
+    help="An event that happened, e.g. resignation_for_good_reason@2006-10-02. Repeatable.",
+)
 
 
 def parse_fact(s: str) -> tuple[str, Any]:
@@ -135,10 +145,10 @@ def events_cmd(file: str, as_json: bool) -> None:
         click.echo(dump_json({"events": evs, "facts": facts}, pretty=True))
         return
     click.echo("Events")
-    for e in m.events:
-        d = f" - {e.defined_term!r} defined in {e.defined_in}" if e.defined_term else ""
-        first = f" [{e.evidence[0][0]}, {e.evidence[0][1]}]" if e.evidence else ""
-        click.echo(f"  {e.name:34} {e.label!r}{d}{first}")
+    for ev in m.events:
+        d = f" - {ev.defined_term!r} defined in {ev.defined_in}" if ev.defined_term else ""
+        first = f" [{ev.evidence[0][0]}, {ev.evidence[0][1]}]" if ev.evidence else ""
+        click.echo(f"  {ev.name:34} {ev.label!r}{d}{first}")
     click.echo("Facts")
     for f in m.facts:
         v = f" = {f.value}" if f.value is not None else ""
@@ -185,7 +195,10 @@ def evaluate_cmd(file: str, facts: tuple[str, ...], events: tuple[str, ...], as_
 def render(res: dict[str, Any]) -> str:
     lines = [f"As of {res['as_of']}"]
     for p in res["payments"]:
-        lines.append(f"  payment  {p['what']}: {p['currency']} {p['amount']} {p['status']}" + (f", due {p['due']}" if p["due"] else ""))
+        lines.append(
+            f"  payment  {p['what']}: {p['currency']} {p['amount']} {p['status']}"
+            + (f", due {p['due']}" if p["due"] else "")
+        )
     for g in res["grants"]:
         nv = g.get("next_vesting")
         nxt = f", next {nv['amount']:,} on {nv['date']}" if nv else ""

@@ -26,7 +26,6 @@ from termwise.terms.model import (
     Amount,
     Condition,
     Deadline,
-    Grant,
     Payment,
     TermModel,
     Trigger,
@@ -51,8 +50,9 @@ def ev(spans: Sequence[tuple[int, int]]) -> list[list[int]]:
 class Scenario:
     """The facts and events of one evaluation, with bookkeeping for the answer."""
 
-    def __init__(self, model: TermModel, facts: Mapping[str, FactValue], events: Sequence[tuple[str, dt.date]],
-                 as_of: dt.date) -> None:
+    def __init__(
+        self, model: TermModel, facts: Mapping[str, FactValue], events: Sequence[tuple[str, dt.date]], as_of: dt.date
+    ) -> None:
         self.model = model
         self.given = dict(facts)
         self.as_of = as_of
@@ -73,7 +73,10 @@ class Scenario:
                 continue
             if name in SEPARATION_EVENTS:
                 if self.separation is not None:
-                    self.trace.append(f"{name} on {d} ignored: employment already ended by {self.separation[0]} on {self.separation[1]}")
+                    self.trace.append(
+                        f"{name} on {d} ignored: employment already ended "
+                        f"by {self.separation[0]} on {self.separation[1]}"
+                    )
                     continue
                 self.separation = (name, d)
             self.events.append((name, d))
@@ -140,7 +143,11 @@ class Scenario:
                 continue
             w = trig.window
             if w is not None:
-                if w.anchor in SEPARATION_EVENTS or w.anchor in {e.name for e in self.model.events} or w.anchor == "change_of_control":
+                if (
+                    w.anchor in SEPARATION_EVENTS
+                    or w.anchor in {e.name for e in self.model.events}
+                    or w.anchor == "change_of_control"
+                ):
                     prior = [p for p in self.happened(w.anchor) if p <= d]
                     if not prior:
                         self.trace.append(f"{what}: {name} on {d} does not count: no {w.anchor} before it")
@@ -149,13 +156,17 @@ class Scenario:
                 else:
                     a_opt = self.date_fact(w.anchor)
                     if a_opt is None:
-                        self.trace.append(f"{what}: cannot tell whether {name} on {d} falls in the window without {w.anchor}")
+                        self.trace.append(
+                            f"{what}: cannot tell whether {name} on {d} falls in the window without {w.anchor}"
+                        )
                         continue
                     a = a_opt
                 if w.duration:
                     end, note = add_duration(a, w.duration)
                     if not (a <= d < end):
-                        self.trace.append(f"{what}: {name} on {d} is outside the window [{a}, {end}) ({note}; '{w.text}')")
+                        self.trace.append(
+                            f"{what}: {name} on {d} is outside the window [{a}, {end}) ({note}; '{w.text}')"
+                        )
                         continue
                     self.trace.append(f"{what}: {name} on {d} falls in the window [{a}, {end}) ('{w.text}')")
             return name, d
@@ -194,7 +205,9 @@ class Scenario:
                 self.trace.append(f"fact {a.fact} should be an amount, got {base!r}")
                 return None
             out = (base * (a.multiplier or Decimal(1))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-            self.trace.append(f"{what}: {a.text or a.fact} = {dstr(base)} x {dstr(a.multiplier or Decimal(1))} = {dstr(out)}")
+            self.trace.append(
+                f"{what}: {a.text or a.fact} = {dstr(base)} x {dstr(a.multiplier or Decimal(1))} = {dstr(out)}"
+            )
             return out
         return None
 
@@ -203,8 +216,9 @@ def _date_str(x: dt.date | dt.datetime | None) -> str | None:
     return x.isoformat() if x is not None else None
 
 
-def evaluate(model: TermModel, facts: Mapping[str, FactValue], events: Sequence[tuple[str, dt.date]],
-             as_of: dt.date) -> dict[str, Any]:
+def evaluate(
+    model: TermModel, facts: Mapping[str, FactValue], events: Sequence[tuple[str, dt.date]], as_of: dt.date
+) -> dict[str, Any]:
     """The ``termwise.evaluate/1`` answer (a plain, JSON-ready dict)."""
     sc = Scenario(model, facts, events, as_of)
     conditions_out, cond_status = _conditions(sc)
@@ -214,16 +228,29 @@ def evaluate(model: TermModel, facts: Mapping[str, FactValue], events: Sequence[
 
     for loan in model.loans:
         payments_out.extend(loan_payments(sc, loan))
-    grants_out = [_grant(sc, g, cond_status) for g in model.grants]
+    from termwise.evaluate.vesting import grant_answer
+
+    grants_out = [grant_answer(sc, g, cond_status) for g in model.grants]
     benefits_out = []
     for b in model.benefits:
         hit = sc.fire(b.trigger, b.what) if b.trigger else None
-        item: dict[str, Any] = {"what": b.what, "from": None, "until": None, "status": "not_triggered",
-                                "evidence": ev(b.evidence)}
+        item: dict[str, Any] = {
+            "what": b.what,
+            "from": None,
+            "until": None,
+            "status": "not_triggered",
+            "evidence": ev(b.evidence),
+        }
         if hit:
             until = add_duration(hit[1], b.duration)[0] if b.duration else None
-            item.update({"from": hit[1].isoformat(), "until": until.isoformat() if until else None,
-                         "status": "active" if until is None or as_of < until else "ended", "event": hit[0]})
+            item.update(
+                {
+                    "from": hit[1].isoformat(),
+                    "until": until.isoformat() if until else None,
+                    "status": "active" if until is None or as_of < until else "ended",
+                    "event": hit[0],
+                }
+            )
             sc.trace.append(f"{b.what}: from {hit[0]} on {hit[1]} for {b.duration} until {until}")
         benefits_out.append(item)
     unused = sorted(set(sc.given) - sc.used)
@@ -239,8 +266,17 @@ def evaluate(model: TermModel, facts: Mapping[str, FactValue], events: Sequence[
         "benefits": benefits_out,
         "deadlines": deadlines_out,
         "conditions": conditions_out,
-        "derived": [{"name": d.name, "value": dstr(d.value), "unit": d.unit, "formula": d.formula, "derived": True,
-                     "evidence": ev(d.evidence)} for d in model.derived],
+        "derived": [
+            {
+                "name": d.name,
+                "value": dstr(d.value),
+                "unit": d.unit,
+                "formula": d.formula,
+                "derived": True,
+                "evidence": ev(d.evidence),
+            }
+            for d in model.derived
+        ],
         "missing_facts": sc.missing,
         "unused_facts": unused,
         "warnings": [{"message": w.message, "start": w.start, "end": w.end} for w in model.warnings],
@@ -282,13 +318,19 @@ def _deadlines(sc: Scenario) -> tuple[list[dict[str, Any]], set[str]]:
             due = sc.when(c.deadline)
             v = sc.fact(c.fact, need=False) if c.fact else None
             st = "met" if v is True else "missed" if v is False and due is not None and sc.as_of > _day(due) else "open"
-            item = {"what": f"condition {c.label or c.id}: {c.text[:120]}", "due": _date_str(due), "status": st,
-                    "evidence": ev(c.evidence)}
+            item: dict[str, Any] = {
+                "what": f"condition {c.label or c.id}: {c.text[:120]}",
+                "due": _date_str(due),
+                "status": st,
+                "evidence": ev(c.evidence),
+            }
             if v is None and due is not None and sc.as_of > _day(due):
                 item["past_due"] = True
                 if c.fact and c.fact not in sc.missing:
                     sc.missing.append(c.fact)
-                sc.trace.append(f"condition {c.label or c.id} was due {due}; whether it was met is not given (fact {c.fact})")
+                sc.trace.append(
+                    f"condition {c.label or c.id} was due {due}; whether it was met is not given (fact {c.fact})"
+                )
             out.append(item)
     return out, missed
 
@@ -299,7 +341,13 @@ def _day(x: dt.date | dt.datetime) -> dt.date:
 
 def _deadline(sc: Scenario, d: Deadline, missed: set[str]) -> dict[str, Any]:
     due = sc.when(d.due, what=d.what)
-    item: dict[str, Any] = {"id": d.id, "what": d.what, "due": _date_str(due), "status": "open", "evidence": ev(d.evidence)}
+    item: dict[str, Any] = {
+        "id": d.id,
+        "what": d.what,
+        "due": _date_str(due),
+        "status": "open",
+        "evidence": ev(d.evidence),
+    }
     if due is None:
         item["status"] = "open"
         return item
@@ -309,12 +357,16 @@ def _deadline(sc: Scenario, d: Deadline, missed: set[str]) -> dict[str, Any]:
         if hits:
             ok = hits[0] <= dday
             item["status"] = "met" if ok else "missed"
-            sc.trace.append(f"{d.what}: {d.met_by_event} on {hits[0]} is {'on or before' if ok else 'after'} the deadline {due}")
+            sc.trace.append(
+                f"{d.what}: {d.met_by_event} on {hits[0]} is {'on or before' if ok else 'after'} the deadline {due}"
+            )
         elif d.signed_copy is not None:
             item["status"] = "met"
             item["assumed"] = True
-            sc.trace.append(f"{d.what}: the document carries the countersignature (offsets {list(d.signed_copy)}) without a date;"
-                            f" read as accepted in time - give --event {d.met_by_event}@DATE to check the date")
+            sc.trace.append(
+                f"{d.what}: the document carries the countersignature (offsets {list(d.signed_copy)}) without a date;"
+                f" read as accepted in time - give --event {d.met_by_event}@DATE to check the date"
+            )
         elif sc.as_of <= dday:
             item["status"] = "open"
         else:
@@ -338,9 +390,17 @@ def _deadline(sc: Scenario, d: Deadline, missed: set[str]) -> dict[str, Any]:
 
 def _payment(sc: Scenario, p: Payment, cond_status: Mapping[str, str], missed: set[str]) -> dict[str, Any]:
     amount = sc.amount(p.amount, p.what)
-    item: dict[str, Any] = {"id": p.id, "what": p.what, "amount": dstr(amount) if amount is not None else None,
-                            "currency": p.amount.currency, "payer": p.payer, "payee": p.payee, "due": None,
-                            "status": "not_triggered", "evidence": ev(p.evidence)}
+    item: dict[str, Any] = {
+        "id": p.id,
+        "what": p.what,
+        "amount": dstr(amount) if amount is not None else None,
+        "currency": p.amount.currency,
+        "payer": p.payer,
+        "payee": p.payee,
+        "due": None,
+        "status": "not_triggered",
+        "evidence": ev(p.evidence),
+    }
     failed = [c for c in p.conditions if cond_status.get(c) == "failed"]
     unknown = [c for c in p.conditions if cond_status.get(c) == "unknown"]
     if p.conditions:
@@ -375,104 +435,13 @@ def _payment(sc: Scenario, p: Payment, cond_status: Mapping[str, str], missed: s
         each = (amount / p.installments).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         first = dt.date.fromisoformat(item["due"][:10])
         item["installments"] = [
-            {"due": add_duration(first, p.period, times=k)[0].isoformat() if p.period else item["due"], "amount": dstr(each)}
+            {
+                "due": add_duration(first, p.period, times=k)[0].isoformat() if p.period else item["due"],
+                "amount": dstr(each),
+            }
             for k in range(p.installments)
         ]
     if amount is None:
         item["amount"] = "0"
         item["amount_unknown"] = True
-    return item
-
-
-def vesting_schedule(g: Grant, anchor: dt.date) -> list[tuple[dt.date, int, str]]:
-    """(date, cumulative vested, how the date was computed) for a grant's schedule."""
-    v = g.vesting
-    assert v is not None
-    out: list[tuple[dt.date, int, str]] = []
-    total = g.total
-    cliff_amt = 0
-    start = anchor
-    if v.cliff:
-        d, note = add_duration(anchor, v.cliff)
-        frac = v.cliff_fraction if v.cliff_fraction is not None else Decimal(1)
-        cliff_amt = int((Decimal(total) * frac).to_integral_value(rounding="ROUND_FLOOR"))
-        if v.installments is None:
-            cliff_amt = total if frac >= 1 else cliff_amt
-        out.append((d, cliff_amt, f"cliff {note}"))
-        start = anchor
-    if v.installments and v.period:
-        rest = total - cliff_amt
-        base_steps = 0
-        if v.cliff:
-            from termwise.evaluate.calendar import duration_months
-
-            cm, pm = duration_months(v.cliff), duration_months(v.period)
-            base_steps = cm // pm if cm and pm else 0
-        for k in range(1, v.installments + 1):
-            d, note = add_duration(start, v.period, times=base_steps + k)
-            cum = cliff_amt + (rest * k) // v.installments
-            out.append((d, cum, note))
-    return out
-
-
-def _grant(sc: Scenario, g: Grant, cond_status: Mapping[str, str]) -> dict[str, Any]:
-    item: dict[str, Any] = {"id": g.id, "what": g.what, "total": g.total, "vested": 0, "unvested": g.total,
-                            "next_vesting": None, "evidence": ev(g.evidence)}
-    if g.vesting is None:
-        item["status"] = "unknown"
-        sc.trace.append(f"{g.what}: no vesting schedule could be read")
-        return item
-    anchor = sc.date_fact(g.vesting.anchor)
-    if anchor is None:
-        item["status"] = "unknown"
-        return item
-    sched = vesting_schedule(g, anchor)
-    stop = sc.separation if sc.separation and sc.separation[0] in g.stops_on else None
-    limit = min(sc.as_of, stop[1]) if stop else sc.as_of
-    vested = 0
-    for d, cum, note in sched:
-        if d <= limit:
-            vested = cum
-            last = (d, cum, note)
-    if vested:
-        sc.trace.append(f"{g.what}: {vested:,} vested by {limit} (last vesting {last[0]}: {last[2]})")
-    else:
-        sc.trace.append(f"{g.what}: nothing vested by {limit} (first vesting {sched[0][0] if sched else None})")
-    accelerated = None
-    for a in g.acceleration:
-        hit = sc.fire(a.trigger, f"{g.what} acceleration")
-        if hit and (stop is None or hit[1] <= stop[1]):
-            extra = int((Decimal(g.total - vested) * a.fraction).to_integral_value(rounding="ROUND_FLOOR"))
-            vested += extra
-            accelerated = hit
-            sc.trace.append(f"{g.what}: {hit[0]} on {hit[1]} accelerates {dstr(a.fraction * 100)}% of the unvested part: +{extra:,}")
-            break
-    perf = [c for c in g.conditions if cond_status.get(c) != "satisfied"]
-    if any(cond_status.get(c) == "failed" for c in g.conditions):
-        sc.trace.append(f"{g.what}: a performance condition failed; nothing vests")
-        vested = 0
-    elif perf:
-        item["subject_to"] = perf
-        item["service_vested"] = vested
-        for c in perf:
-            cd = sc.model.condition(c)
-            if cd and cd.fact and cd.fact not in sc.missing:
-                sc.missing.append(cd.fact)
-        sc.trace.append(f"{g.what}: {vested:,} would be vested by service, but vesting also depends on {', '.join(perf)},"
-                        " which is not given; counted as not vested")
-        vested = 0
-    item["vested"] = vested
-    item["unvested"] = g.total - vested
-    if stop and vested < g.total:
-        item["forfeited_or_plan"] = g.total - vested
-        why = g.note or "the agreement's terms on unvested awards govern"
-        item["note"] = f"vesting stopped on {stop[1]} ({stop[0]}); {why}"
-        sc.trace.append(f"{g.what}: vesting stops at {vested:,} on {stop[1]} ({stop[0]}); {why}")
-    elif not stop and not accelerated:
-        nxt = next(((d, cum) for d, cum, _ in sched if d > sc.as_of), None)
-        if nxt:
-            prev = max([cum for d, cum, _ in sched if d <= sc.as_of] or [0])
-            item["next_vesting"] = {"date": nxt[0].isoformat(), "amount": nxt[1] - prev}
-    if accelerated:
-        item["accelerated_by"] = {"event": accelerated[0], "date": accelerated[1].isoformat()}
     return item

@@ -51,7 +51,12 @@ def loan_payments(sc: Scenario, loan: Loan) -> list[dict[str, Any]]:
     if principal is None:
         return []
     out: list[dict[str, Any]] = []
-    base = {"currency": loan.principal.currency, "payer": loan.borrower, "payee": loan.lender, "evidence": ev(loan.evidence)}
+    base = {
+        "currency": loan.principal.currency,
+        "payer": loan.borrower,
+        "payee": loan.lender,
+        "evidence": ev(loan.evidence),
+    }
     maturity = sc.when(loan.maturity, what="loan maturity") if loan.maturity else None
     accel = next(((n, d) for n, d in sc.events if n in loan.accelerates_on), None)
     first = sc.when(loan.first_payment, what="first loan installment") if loan.first_payment else None
@@ -60,31 +65,66 @@ def loan_payments(sc: Scenario, loan: Loan) -> list[dict[str, Any]]:
         basis = f"{loan.day_count}-day year" if loan.day_count else "per-period rate"
         sc.trace.append(
             f"loan: {loan.installments} level installments of {dstr(rows[0]['amount'])} "
-            f"({dstr(principal)} at {dstr(loan.rate or Decimal(0))}% a year, {basis}, rate per period = annual / periods a year)"
+            f"({dstr(principal)} at {dstr(loan.rate or Decimal(0))}% a "
+            f"year, {basis}, rate per period = annual / periods a year)"
         )
         shown = [r for r in rows if r["due"] <= sc.as_of]
         upcoming = next((r for r in rows if r["due"] > sc.as_of), None)
         for i, r in enumerate(rows):
             if r not in shown and r is not upcoming:
                 continue
-            out.append({**base, "id": f"{loan.id}.{i + 1}", "what": f"loan installment {i + 1} of {len(rows)}",
-                        "amount": dstr(r["amount"]), "due": r["due"].isoformat(), "status": "owed",
-                        "interest": dstr(r["interest"]), "principal": dstr(r["principal"]), "balance_after": dstr(r["balance"])})
+            out.append(
+                {
+                    **base,
+                    "id": f"{loan.id}.{i + 1}",
+                    "what": f"loan installment {i + 1} of {len(rows)}",
+                    "amount": dstr(r["amount"]),
+                    "due": r["due"].isoformat(),
+                    "status": "owed",
+                    "interest": dstr(r["interest"]),
+                    "principal": dstr(r["principal"]),
+                    "balance_after": dstr(r["balance"]),
+                }
+            )
         if shown:
-            sc.trace.append(f"loan: {len(shown)} installment(s) fell due by {sc.as_of}; whether they were paid is not known")
+            sc.trace.append(
+                f"loan: {len(shown)} installment(s) fell due by {sc.as_of}; whether they were paid is not known"
+            )
     elif maturity is not None:
         interest = None
         start = sc.when(loan.start) if loan.start else None
         if loan.rate and isinstance(start, dt.date) and isinstance(maturity, dt.date):
             days = (maturity - start).days
-            basis = loan.day_count or 365
-            interest = (principal * loan.rate / 100 * days / basis).quantize(CENT, rounding=ROUND_HALF_UP)
-            sc.trace.append(f"loan interest {start} to {maturity}: {dstr(principal)} x {dstr(loan.rate)}% x {days}/{basis} = {dstr(interest)}")
-        out.append({**base, "id": f"{loan.id}.maturity", "what": "principal and interest at maturity",
-                    "amount": dstr(principal + (interest or 0)), "due": maturity.isoformat()[:10], "status": "owed"})
+            year = loan.day_count or 365
+            interest = (principal * loan.rate / 100 * Decimal(days) / Decimal(year)).quantize(
+                CENT, rounding=ROUND_HALF_UP
+            )
+            sc.trace.append(
+                f"loan interest {start} to {maturity}: {dstr(principal)} "
+                f"x {dstr(loan.rate)}% x {days}/{year} = {dstr(interest)}"
+            )
+        out.append(
+            {
+                **base,
+                "id": f"{loan.id}.maturity",
+                "what": "principal and interest at maturity",
+                "amount": dstr(principal + (interest or 0)),
+                "due": maturity.isoformat()[:10],
+                "status": "owed",
+            }
+        )
     if accel:
-        out.append({**base, "id": f"{loan.id}.acceleration", "what": "unpaid principal, at the lender's option (acceleration)",
-                    "amount": dstr(principal), "due": accel[1].isoformat(), "status": "owed", "event": accel[0],
-                    "note": "the lender may declare it due; principal already repaid is not known"})
+        out.append(
+            {
+                **base,
+                "id": f"{loan.id}.acceleration",
+                "what": "unpaid principal, at the lender's option (acceleration)",
+                "amount": dstr(principal),
+                "due": accel[1].isoformat(),
+                "status": "owed",
+                "event": accel[0],
+                "note": "the lender may declare it due; principal already repaid is not known",
+            }
+        )
         sc.trace.append(f"loan: {accel[0]} on {accel[1]} lets the lender declare the unpaid principal immediately due")
     return out

@@ -10,12 +10,17 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from termwise.evaluate.engine import FactValue, Scenario, dstr, ev, evaluate, vesting_schedule
+from termwise.evaluate.engine import FactValue, Scenario, dstr, ev, evaluate
+from termwise.evaluate.vesting import vesting_schedule
 from termwise.terms.model import TermModel
 
 
-def timeline(model: TermModel, facts: Mapping[str, FactValue], events: Sequence[tuple[str, dt.date]],
-             as_of: dt.date | None = None) -> dict[str, Any]:
+def timeline(
+    model: TermModel,
+    facts: Mapping[str, FactValue],
+    events: Sequence[tuple[str, dt.date]],
+    as_of: dt.date | None = None,
+) -> dict[str, Any]:
     """``{"items": [...], "missing_facts": [...]}``; items sorted by date."""
     horizon = as_of or dt.date(9999, 12, 31)
     res = evaluate(model, facts, events, horizon)
@@ -31,10 +36,21 @@ def timeline(model: TermModel, facts: Mapping[str, FactValue], events: Sequence[
 
     for p in res["payments"]:
         if p["due"] and p["status"] != "not_triggered":
-            add(p["due"], "payment", f"{p['what']}: {p['currency']} {p['amount']} ({p['status']})", p["evidence"],
-                amount=p["amount"], status=p["status"])
+            add(
+                p["due"],
+                "payment",
+                f"{p['what']}: {p['currency']} {p['amount']} ({p['status']})",
+                p["evidence"],
+                amount=p["amount"],
+                status=p["status"],
+            )
             for k, inst in enumerate(p.get("installments", [])[1:], start=2):
-                add(inst["due"], "payment", f"{p['what']} installment {k}: {p['currency']} {inst['amount']}", p["evidence"])
+                add(
+                    inst["due"],
+                    "payment",
+                    f"{p['what']} installment {k}: {p['currency']} {inst['amount']}",
+                    p["evidence"],
+                )
     for loan in model.loans:
         from termwise.evaluate.loans import schedule
 
@@ -42,8 +58,13 @@ def timeline(model: TermModel, facts: Mapping[str, FactValue], events: Sequence[
         principal = sc.amount(loan.principal, "loan principal")
         if loan.installments and loan.period and isinstance(first, dt.date) and principal is not None:
             for k, r in enumerate(schedule(loan, first, principal), start=1):
-                add(r["due"], "payment", f"loan installment {k} of {loan.installments}: {dstr(r['amount'])}",
-                    ev(loan.evidence), amount=dstr(r["amount"]))
+                add(
+                    r["due"],
+                    "payment",
+                    f"loan installment {k} of {loan.installments}: {dstr(r['amount'])}",
+                    ev(loan.evidence),
+                    amount=dstr(r["amount"]),
+                )
         if loan.maturity:
             add(sc.when(loan.maturity), "deadline", "loan maturity", ev(loan.evidence))
     for g in model.grants:
@@ -57,8 +78,14 @@ def timeline(model: TermModel, facts: Mapping[str, FactValue], events: Sequence[
         for d, cum, note in vesting_schedule(g, anchor):
             if stop and d > stop:
                 break
-            add(d, "vesting", f"{g.what}: {cum - prev:,} vest ({cum:,} of {g.total:,})", ev(g.evidence), detail=note,
-                amount=cum - prev)
+            add(
+                d,
+                "vesting",
+                f"{g.what}: {cum - prev:,} vest ({cum:,} of {g.total:,})",
+                ev(g.evidence),
+                detail=note,
+                amount=cum - prev,
+            )
             prev = cum
     for d in res["deadlines"]:
         add(d["due"], "deadline", f"{d['what']} ({d['status']})", d["evidence"])
@@ -79,4 +106,3 @@ def _key(d: dt.date | dt.datetime) -> tuple[dt.date, str]:
 
 def items_json(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**it, "date": it["date"].isoformat()} for it in items]
-

@@ -9,16 +9,12 @@ from decimal import Decimal
 from termwise.terms.events import events_in
 from termwise.terms.model import (
     Acceleration,
-    Amount,
-    Benefit,
     Condition,
     FactDef,
     Grant,
     ModelWarning,
-    Payment,
     Trigger,
     Vesting,
-    When,
     Window,
 )
 from termwise.terms.text import (
@@ -35,7 +31,7 @@ from termwise.terms.text import (
     ordinal,
 )
 
-_SEVERANCE_EVENTS = (
+SEVERANCE_EVENTS = (
     "termination_without_cause",
     "resignation_for_good_reason",
     "change_of_control",
@@ -44,8 +40,18 @@ _SEVERANCE_EVENTS = (
     "resignation_without_good_reason",
     "termination_for_cause",
 )
-_FREQ = {"monthly": "P1M", "month": "P1M", "quarterly": "P3M", "quarter": "P3M", "annually": "P1Y", "annual": "P1Y",
-         "yearly": "P1Y", "year": "P1Y", "semi-annually": "P6M", "semi-annual": "P6M"}
+_FREQ = {
+    "monthly": "P1M",
+    "month": "P1M",
+    "quarterly": "P3M",
+    "quarter": "P3M",
+    "annually": "P1Y",
+    "annual": "P1Y",
+    "yearly": "P1Y",
+    "year": "P1Y",
+    "semi-annually": "P6M",
+    "semi-annual": "P6M",
+}
 
 
 class Ctx:
@@ -96,6 +102,7 @@ FACT_TEXT = {
 
 # ---------------------------------------------------------------- salary
 
+
 def build_salary(sents: list[Flat], ctx: Ctx) -> None:
     for f in sents:
         if "salary" not in f.s and "base pay" not in f.s:
@@ -108,14 +115,25 @@ def build_salary(sents: list[Flat], ctx: Ctx) -> None:
         v = money(m)
         if re.search(r"per month|a month|monthly rate", f.s[m.end() : m.end() + 30]):
             v *= 12
-        ctx.state(FactDef(name="base_salary", kind="money", description="annual base salary (stated)",
-                          value=v, evidence=(f.span(m.start(), m.end()),)))
+        ctx.state(
+            FactDef(
+                name="base_salary",
+                kind="money",
+                description="annual base salary (stated)",
+                value=v,
+                evidence=(f.span(m.start(), m.end()),),
+            )
+        )
 
 
 _NAMED_DATE = {
-    "grant date": "grant_date", "date of grant": "grant_date", "closing date": "closing_date",
-    "vesting commencement date": "vesting_commencement_date", "start date": "start_date",
-    "commencement date": "start_date", "employment commencement date": "start_date",
+    "grant date": "grant_date",
+    "date of grant": "grant_date",
+    "closing date": "closing_date",
+    "vesting commencement date": "vesting_commencement_date",
+    "start date": "start_date",
+    "commencement date": "start_date",
+    "employment commencement date": "start_date",
 }
 
 
@@ -132,21 +150,37 @@ def build_stated_dates(sents: list[Flat], ctx: Ctx) -> None:
             if after and after.group(1).strip() in _NAMED_DATE:
                 name = _NAMED_DATE[after.group(1).strip()]
             else:
-                b = re.search(r"(grant date|date of grant|vesting commencement date|start date|closing date)\s*(?::|is|shall be|will be)\s*$", before)
+                b = re.search(
+                    r"(grant date|date of grant|vesting commencement date|"
+                    r"start date|closing date)\s*(?::|is|shall be|will be)\s*$",
+                    before,
+                )
                 if b:
                     name = _NAMED_DATE[b.group(1)]
-                elif re.search(r"employment (?:with [\w ,.]+ )?(?:will|shall) (?:commence|begin|start) on\s*$|your first day of employment (?:will|shall) be\s*$", before):
+                elif re.search(
+                    r"employment (?:with [\w ,.]+ )?(?:will|shall) (?:commence|begin|"
+                    r"start) on\s*$|your first day of employment (?:will|shall) be\s*$",
+                    before,
+                ):
                     name = "start_date"
             if name and name not in ctx.facts or (name and ctx.facts[name].value is None):
-                ctx.state(FactDef(name=name, kind="date", description=f"{FACT_TEXT.get(name, name)} (stated)", value=d,
-                                  evidence=(f.span(m.start(), m.end()),)))
+                ctx.state(
+                    FactDef(
+                        name=name,
+                        kind="date",
+                        description=f"{FACT_TEXT.get(name, name)} (stated)",
+                        value=d,
+                        evidence=(f.span(m.start(), m.end()),),
+                    )
+                )
 
 
 # ---------------------------------------------------------------- grants
 
 _GRANT = re.compile(
     r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:non-?qualified |incentive )?stock options?|options|"
-    r"restricted stock units|rsus|(?:performance |restricted )?(?:stock )?units|psus|shares(?: of (?:the company's |our )?(?:class [a-z] )?(?:common stock|stock|restricted stock))?)"
+    r"restricted stock units|rsus|(?:performance |restricted )?(?:stock )?units|psus|"
+    r"shares(?: of (?:the company's |our )?(?:class [a-z] )?(?:common stock|stock|restricted stock))?)"
 )
 
 
@@ -175,26 +209,55 @@ def build_grants(sents: list[Flat], ctx: Ctx) -> list[Grant]:
         conds: list[str] = []
         ev = [f.evidence()] + [g.evidence() for g in vest_sents]
         for g in window:
-            pm = re.search(r"performance (?:goals?|criteria|conditions?|metrics?|milestones?|targets?|objectives?)", g.s)
+            pm = re.search(
+                r"performance (?:goals?|criteria|conditions?|metrics?|milestones?|targets?|objectives?)", g.s
+            )
             if pm and "vest" in g.s:
                 cid = f"performance-{len(grants) + 1}"
-                ctx.conditions.append(Condition(id=cid, label=None, text=g.raw, kind="fact", fact="performance_goals_met",
-                                                evidence=(g.evidence(),)))
-                ctx.need("performance_goals_met", "bool", "the performance goals the award vests on were met",
-                         (g.span(pm.start(), pm.end()),))
+                ctx.conditions.append(
+                    Condition(
+                        id=cid,
+                        label=None,
+                        text=g.raw,
+                        kind="fact",
+                        fact="performance_goals_met",
+                        evidence=(g.evidence(),),
+                    )
+                )
+                ctx.need(
+                    "performance_goals_met",
+                    "bool",
+                    "the performance goals the award vests on were met",
+                    (g.span(pm.start(), pm.end()),),
+                )
                 conds.append(cid)
-        plan = re.search(r"under (?:the )?(?:company's |its )?([\w\- ]*?(?:plan|programs?))\b", " ".join(g.raw for g in window), re.I)
+        plan = re.search(
+            r"under (?:the )?(?:company's |its )?([\w\- ]*?(?:plan|programs?))\b", " ".join(g.raw for g in window), re.I
+        )
         note = None
         if not re.search(r"unvested[^.]{0,80}(?:forfeit|terminate|expire|cancel)|forfeit", joined):
             src = f"the {plan.group(1).strip()}" if plan else "the governing equity plan"
-            note = (f"the agreement does not say what happens to unvested {unit} when service ends; "
-                    f"{src} (the option plan), not this agreement, governs them")
+            note = (
+                f"the agreement does not say what happens to unvested {unit} when service ends; "
+                f"{src} (the option plan), not this agreement, governs them"
+            )
         if vesting is None:
             ctx.warn(f"grant of {total:,} {unit} with no vesting schedule this tool can read", f.evidence())
         else:
             ctx.need(vesting.anchor, "date", FACT_TEXT.get(vesting.anchor, vesting.anchor.replace("_", " ")))
-        grants.append(Grant(id=f"grant-{len(grants) + 1}", what=what, total=total, unit=unit, vesting=vesting,
-                            acceleration=accel, conditions=tuple(conds), note=note, evidence=tuple(dict.fromkeys(ev))))
+        grants.append(
+            Grant(
+                id=f"grant-{len(grants) + 1}",
+                what=what,
+                total=total,
+                unit=unit,
+                vesting=vesting,
+                acceleration=accel,
+                conditions=tuple(conds),
+                note=note,
+                evidence=tuple(dict.fromkeys(ev)),
+            )
+        )
     return grants
 
 
@@ -205,7 +268,9 @@ def _same_topic(g: Flat) -> bool:
 def _vesting(vsents: list[Flat], ctx: Ctx) -> Vesting | None:
     if not vsents:
         return None
-    plain = [g for g in vsents if not (re.search(r"immediately|accelerat|in full|fully vest", g.s) and _acceleration(g))]
+    plain = [
+        g for g in vsents if not (re.search(r"immediately|accelerat|in full|fully vest", g.s) and _acceleration(g))
+    ]
     s = " ".join(g.s for g in plain) or vsents[0].s
     text = " ".join(g.raw for g in vsents)
     total_months = None
@@ -231,7 +296,9 @@ def _vesting(vsents: list[Flat], ctx: Ctx) -> Vesting | None:
         cliff = f"P{years}Y"
         anchor_phrase = cm.group("of") or cm.group(0)
     else:
-        cm2 = re.search(rf"(?P<f>{FRACTION_RE})[^.;]{{0,60}}?(?:after|following|upon completion of) ({DURATION_RE.pattern})", s)
+        cm2 = re.search(
+            rf"(?P<f>{FRACTION_RE})[^.;]{{0,60}}?(?:after|following|upon completion of) ({DURATION_RE.pattern})", s
+        )
         if cm2:
             dm = DURATION_RE.search(cm2.group(0), cm2.start(2) - cm2.start())
             d = duration(dm) if dm else None
@@ -239,12 +306,17 @@ def _vesting(vsents: list[Flat], ctx: Ctx) -> Vesting | None:
                 cliff, cliff_frac = d[0], fraction(cm2.group("f"))
                 anchor_phrase = s[cm2.end() : cm2.end() + 60]
     period = None
-    pm = re.search(r"\b(monthly|quarterly|annually|yearly|semi-annually)\b|(?:each|every) (month|quarter|year)\b"
-                   r"|equal (monthly|quarterly|annual|yearly) installments", s)
+    pm = re.search(
+        r"\b(monthly|quarterly|annually|yearly|semi-annually)\b|(?:each|every) (month|quarter|year)\b"
+        r"|equal (monthly|quarterly|annual|yearly) installments",
+        s,
+    )
     if pm:
         period = _FREQ[next(g for g in pm.groups() if g)]
     installments = None
-    nm = re.search(rf"(?P<n>{NUM}) (?:equal |substantially equal )?(?:monthly |quarterly |annual |yearly )?installments", s)
+    nm = re.search(
+        rf"(?P<n>{NUM}) (?:equal |substantially equal )?(?:monthly |quarterly |annual |yearly )?installments", s
+    )
     if nm:
         n = number(nm.group("n"))
         installments = int(n) if n is not None else None
@@ -254,10 +326,18 @@ def _vesting(vsents: list[Flat], ctx: Ctx) -> Vesting | None:
         if n is not None and period is None:
             installments, period = int(n), "P1Y"
     if not anchor_phrase:
-        mm = re.search(r"(?:anniversar(?:y|ies)|commencing|beginning|starting|from|after) (?:of |on )?(?:the |your )?([^,;.]{3,60})", s)
+        mm = re.search(
+            r"(?:anniversar(?:y|ies)|commencing|beginning|starting|"
+            r"from|after) (?:of |on )?(?:the |your )?([^,;.]{3,60})",
+            s,
+        )
         anchor_phrase = mm.group(1) if mm else ""
     frac_each = None
-    fm = re.search(r"(\d+)\s*/\s*(\d+)(?:st|nd|rd|th)?(?: of [\w ]{0,40}?)? (?:shall |will )?(?:vest )?(?:monthly|each month|per month|quarterly|each quarter)", s)
+    fm = re.search(
+        r"(\d+)\s*/\s*(\d+)(?:st|nd|rd|th)?(?: of [\w ]{0,40}?)? (?:shall |"
+        r"will )?(?:vest )?(?:monthly|each month|per month|quarterly|each quarter)",
+        s,
+    )
     if fm:
         frac_each = Decimal(fm.group(1)) / Decimal(fm.group(2))
     if installments is None and period:
@@ -276,7 +356,7 @@ def _vesting(vsents: list[Flat], ctx: Ctx) -> Vesting | None:
             left = Decimal(1) - (cliff_frac or 0)
             installments = int(left / frac_each)
     if cliff is None and installments is None:
-        full = re.search(rf"vest (?:in full|100%|entirely) on (?:the )?(\w+) anniversary", s)
+        full = re.search(r"vest (?:in full|100%|entirely) on (?:the )?(\w+) anniversary", s)
         if full:
             years = ordinal(full.group(1)) or 1
             cliff, cliff_frac = f"P{years}Y", Decimal(1)
@@ -285,13 +365,24 @@ def _vesting(vsents: list[Flat], ctx: Ctx) -> Vesting | None:
     if total_months and installments and period and cliff is not None:
         planned = _months(cliff) + installments * _months(period)
         if planned != total_months:
-            ctx.warn(f"vesting wording disagrees with itself: the stated period is {total_months} months but the cliff and "
-                     f"installments add up to {planned} months; the installments are used", vsents[0].evidence())
+            ctx.warn(
+                f"vesting wording disagrees with itself: the stated period is {total_months} months but the cliff and "
+                f"installments add up to {planned} months; the installments are used",
+                vsents[0].evidence(),
+            )
     if cliff_frac is not None and installments is None and cliff_frac < 1:
-        ctx.warn("vesting schedule vests only part of the grant at the cliff and states no installments after it",
-                 vsents[0].evidence())
-    return Vesting(anchor=anchor_fact(anchor_phrase or s, ctx.kind), cliff=cliff, cliff_fraction=cliff_frac,
-                   period=period, installments=installments, text=text)
+        ctx.warn(
+            "vesting schedule vests only part of the grant at the cliff and states no installments after it",
+            vsents[0].evidence(),
+        )
+    return Vesting(
+        anchor=anchor_fact(anchor_phrase or s, ctx.kind),
+        cliff=cliff,
+        cliff_fraction=cliff_frac,
+        period=period,
+        installments=installments,
+        text=text,
+    )
 
 
 def _months(iso: str) -> int:
@@ -302,10 +393,13 @@ def _months(iso: str) -> int:
 
 
 def _acceleration(f: Flat) -> Acceleration | None:
-    if not re.search(r"immediately (?:vest|become)|accelerat|vest (?:in full|fully)|become (?:fully )?vested|fully vested"
-                     r"|shall vest|will vest", f.s):
+    if not re.search(
+        r"immediately (?:vest|become)|accelerat|vest (?:in full|fully)|become (?:fully )?vested|fully vested"
+        r"|shall vest|will vest",
+        f.s,
+    ):
         return None
-    evs = [e for e in events_in(f) if e[0] in _SEVERANCE_EVENTS and e[0] != "termination_for_cause"]
+    evs = [e for e in events_in(f) if e[0] in SEVERANCE_EVENTS and e[0] != "termination_for_cause"]
     if not evs:
         return None
     names = list(dict.fromkeys(e[0] for e in evs))
@@ -315,136 +409,14 @@ def _acceleration(f: Flat) -> Acceleration | None:
         frac = fraction(fm.group(1)) or Decimal(1)
     requires = None
     window = None
-    dm = re.search(rf"within ({DURATION_RE.pattern}) (?:after|following|of) (?:a|the|any) change (?:of|in) control", f.s)
+    dm = re.search(
+        rf"within ({DURATION_RE.pattern}) (?:after|following|of) (?:a|the|any) change (?:of|in) control", f.s
+    )
     if dm and len(names) > 1:
         d = first_duration(dm.group(0))
         names = [n for n in names if n != "change_of_control"]
         requires = "change_of_control"
         window = Window(anchor="change_of_control", duration=d[1] if d else None, text=dm.group(0))
-    return Acceleration(trigger=Trigger(events=tuple(names), window=window), fraction=frac, requires=requires,
-                        evidence=(f.evidence(),))
-
-
-# ---------------------------------------------------------------- severance and benefits
-
-_WINDOW = re.compile(
-    rf"(?:during|within) (?:the )?(?P<d>{DURATION_RE.pattern})(?: period)? (?P<rel>commencing|beginning|starting|following|after|of)"
-    r" (?:on |with )?(?:your |the |a |an )?(?P<a>first day of (?:your )?employment|(?:employment )?start date|"
-    r"(?:employment )?commencement date|commencement of (?:your )?employment|effective date|date (?:of this \w+|hereof)|"
-    r"change (?:of|in) control|grant date|date of grant|closing(?: date)?|hire date)"
-)
-_WINDOW_ANCHOR = re.compile(
-    r"\s*(?:a |the |your )?(?:change (?:of|in) control|first day of (?:your )?employment|(?:employment )?start date|"
-    r"(?:employment )?commencement|effective date|grant date|closing)"
-)
-
-
-def window_of(f: Flat, kind: str) -> tuple[Window | None, str | None]:
-    m = _WINDOW.search(f.s)
-    if not m:
-        return None, None
-    dm = DURATION_RE.search(m.group("d"))
-    d = duration(dm) if dm else None
-    a = m.group("a")
-    if re.match(r"change (?:of|in) control", a):
-        return Window(anchor="change_of_control", duration=d[0] if d else None, text=f.raw[m.start() : m.end()]), "change_of_control"
-    return Window(anchor=anchor_fact(a, kind), duration=d[0] if d else None, text=f.raw[m.start() : m.end()]), None
-
-
-def due_of(f: Flat) -> When | None:
-    m = re.search(r"on the (?P<o>\w+) (?P<b>business )?day (?:following|after)", f.s)
-    if m:
-        n = ordinal(m.group("o"))
-        if n:
-            return When(anchor="event", offset=f"P{n}D", business_days=bool(m.group("b")), text=f.raw[m.start() : m.end()])
-    for m in re.finditer(rf"(?:within|no later than|not later than) (?P<d>{DURATION_RE.pattern}) (?:after|following|of)", f.s):
-        if _WINDOW_ANCHOR.match(f.s, m.end()):
-            continue  # a window for the trigger ("within 12 months after a Change in Control"), not a due date
-        d = first_duration(m.group("d"))
-        if d:
-            return When(anchor="event", offset=d[1], business_days=d[2], text=f.raw[m.start() : m.end()])
-    m = re.search(r"(?:on|upon) (?:the )?(?:date of )?(?:such |the )?(?:termination|separation)(?: date)?", f.s)
-    if m:
-        return When(anchor="event", text=f.raw[m.start() : m.end()])
-    return None
-
-
-def _amount(f: Flat, start: int) -> Amount | None:
-    m = re.search(rf"(?P<n>{NUM}|one and one-half) (?:\(\d+\) )?months?(?:'|’)? (?:of )?(?:your |the executive's |his |her )?"
-                  r"(?:then[- ]current |then in effect |annual |monthly )?base salary", f.s[start:])
-    if m:
-        n = number(m.group("n")) if m.group("n") != "one and one-half" else Decimal("1.5")
-        if n is not None:
-            return Amount(fact="base_salary", multiplier=n / 12, text=f.raw[start + m.start() : start + m.end()])
-    m = re.search(rf"(?P<n>{NUM}|one and one-half) (?:\(\S+\) )?times (?:your |the executive's |his |her )?(?:then[- ]current )?"
-                  r"(?:annual )?(?:base salary|annual salary)", f.s[start:])
-    if m:
-        n = number(m.group("n")) if m.group("n") != "one and one-half" else Decimal("1.5")
-        if n is not None:
-            return Amount(fact="base_salary", multiplier=n, text=f.raw[start + m.start() : start + m.end()])
-    m = MONEY_RE.search(f.s, start)
-    if m:
-        return Amount(value=money(m), text=f.raw[m.start() : m.end()])
-    return None
-
-
-def build_severance(sents: list[Flat], ctx: Ctx, payer: str | None, payee: str | None) -> tuple[list[Payment], list[Benefit]]:
-    pays: list[Payment] = []
-    bens: list[Benefit] = []
-    for f in sents:
-        if "vest" in f.s and "pay" not in f.s:
-            continue
-        evs = [e for e in events_in(f) if e[0] in _SEVERANCE_EVENTS]
-        if not evs:
-            continue
-        pm = re.search(r"\b(?:pay|payment|severance|lump sum|lump-sum)", f.s)
-        if pm and re.search(r"entitled to receive only|shall not be entitled|no (?:further )?(?:severance|payment)", f.s):
-            continue  # what the employee gets *instead* of severance
-        window, requires = window_of(f, ctx.kind)
-        names = [e[0] for e in evs if e[0] != "termination_for_cause"]
-        if requires and len(set(names)) > 1:
-            names = [n for n in names if n != "change_of_control"]
-        names = list(dict.fromkeys(names))
-        if not names:
-            continue
-        trigger = Trigger(events=tuple(names), window=window)
-        if window is not None and window.anchor not in ("change_of_control",):
-            ctx.need(window.anchor, "date", FACT_TEXT.get(window.anchor, window.anchor))
-        if pm:
-            amt = _amount(f, pm.start())
-            if amt is not None:
-                if amt.fact:
-                    ctx.need(amt.fact, "money", FACT_TEXT.get(amt.fact, amt.fact))
-                due = due_of(f)
-                if due is None:
-                    due = When(anchor="event", text=None)
-                    ctx.warn("severance payment with no payment date stated; the trigger date is used", f.evidence())
-                inst = None
-                period = None
-                im = re.search(rf"(?P<n>{NUM}) (?:equal |substantially equal )?(?P<fq>monthly|bi-weekly|semi-monthly|quarterly) installments", f.s)
-                if im:
-                    n = number(im.group("n"))
-                    inst = int(n) if n is not None else None
-                    period = {"monthly": "P1M", "bi-weekly": "P2W", "semi-monthly": "P15D", "quarterly": "P3M"}[im.group("fq")]
-                elif amt.fact and re.search(r"payroll|salary continuation|continue to pay", f.s) and amt.multiplier:
-                    inst = int(amt.multiplier * 12)
-                    period = "P1M"
-                kind = "installments" if inst else "lump_sum"
-                label = "death benefit" if set(names) <= {"death", "disability"} else "severance"
-                what = f"{label} lump sum" if kind == "lump_sum" else f"{label} installments"
-                pays.append(Payment(id=f"severance-{len(pays) + 1}", what=what, kind=kind, amount=amt, payer=payer,
-                                    payee=payee, due=due, trigger=trigger, installments=inst, period=period,
-                                    evidence=(f.evidence(),)))
-        bm = re.search(
-            rf"(?:continued|continuation of|continue|premiums? for)[^.;]{{0,60}}?(?:health|medical|dental|cobra)[^.;]{{0,60}}?"
-            rf"for (?:a period of |up to )?(?P<d>{DURATION_RE.pattern})",
-            f.s,
-        )
-        if bm:
-            d = first_duration(bm.group("d"))
-            what = "continued group health coverage"
-            if "premium" in bm.group(0):
-                what = "health coverage premiums paid"
-            bens.append(Benefit(id=f"benefit-{len(bens) + 1}", what=what, duration=d[1] if d else None, trigger=trigger,
-                                provider=payer, evidence=(f.span(bm.start(), bm.end()), f.evidence())))
-    return pays, bens
+    return Acceleration(
+        trigger=Trigger(events=tuple(names), window=window), fraction=frac, requires=requires, evidence=(f.evidence(),)
+    )

@@ -3,6 +3,7 @@ contract's own definitions ("Change of Control" as defined in 5.3)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
@@ -26,20 +27,34 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
         rf"|by (?:the )?(?:employee|executive|you|participant|holder) for {_Q}good reason",
     ),
     ("resignation_without_good_reason", rf"resign\w*(?:\s+[\w']+){{0,6}}?\s+without\s+{_Q}good reason"),
-    ("death", rf"(?:upon|due to|by reason of|because of|in the event of|on account of|following) {_WHO}death|death or (?:permanent |total )?disability"),
+    (
+        "death",
+        r"(?:upon|due to|by reason of|because of|in the event of|on account of|"
+        rf"following) {_WHO}death|death or (?:permanent |total )?disability",
+    ),
     (
         "disability",
-        rf"(?:upon|due to|by reason of|because of|in the event of|on account of|following) {_WHO}(?:permanent |total )?disability"
+        r"(?:upon|due to|by reason of|because of|in the event of|"
+        rf"on account of|following) {_WHO}(?:permanent |total )?disability"
         rf"|death or (?:permanent |total )?disability|{_Q}disability{_Q} (?:shall )?means?",
     ),
-    ("ceo_change", r"change (?:in|of) (?:the )?(?:chief executive officer|ceo)\b|(?:chief executive officer|ceo) (?:ceases|shall cease)"),
+    (
+        "ceo_change",
+        r"change (?:in|of) (?:the )?(?:chief executive officer|ceo)\b|"
+        r"(?:chief executive officer|ceo) (?:ceases|shall cease)",
+    ),
     ("material_adverse_change", r"material adverse (?:change|effect)"),
     (
         "funding_request",
-        r"(?:should|if|when) [\w.]+ (?:so )?request|(?:after|upon|following) (?:the |a |any )?(?:further )?(?:written )?request of"
+        r"(?:should|if|when) [\w.]+ (?:so )?request|(?:after|upon|"
+        r"following) (?:the |a |any )?(?:further )?(?:written )?request of"
         r"|(?:borrowing|funding|drawdown|draw) (?:request|notice)|notice of borrowing",
     ),
-    ("acceptance", r"(?:indicate|confirm|signify) (?:your |its )?acceptance|accepted (?:it )?by signing|accept (?:this|the) (?:offer|commitment)"),
+    (
+        "acceptance",
+        r"(?:indicate|confirm|signify) (?:your |its )?acceptance|"
+        r"accepted (?:it )?by signing|accept (?:this|the) (?:offer|commitment)",
+    ),
 )
 _COMPILED = tuple((name, re.compile(p)) for name, p in EVENT_PATTERNS)
 
@@ -125,8 +140,13 @@ def find_events(doc: Document, sents: Iterable[Flat]) -> list[EventDef]:
         occurred = acceptance_date(doc) if name == "acceptance" else None
         out.append(
             EventDef(
-                name=name, label=labels[name], defined_term=term, defined_in=sec, definition=span,
-                occurred_on=occurred, evidence=tuple(sorted(set(spans))[:8]),
+                name=name,
+                label=labels[name],
+                defined_term=term,
+                defined_in=sec,
+                definition=span,
+                occurred_on=occurred,
+                evidence=tuple(sorted(set(spans))[:8]),
             )
         )
     out.sort(key=lambda e: e.evidence[0] if e.evidence else (0, 0))
@@ -161,7 +181,7 @@ def acceptance_block(doc: Document) -> tuple[int, int] | None:
     return None
 
 
-def acceptance_date(doc: Document) -> object:
+def acceptance_date(doc: Document) -> dt.date | None:
     """Date written on the countersignature block, if any."""
     blk = acceptance_block(doc)
     if blk is None:
@@ -169,7 +189,7 @@ def acceptance_date(doc: Document) -> object:
     text = doc.clean
     tail = text[blk[0] : blk[0] + 600]
     flat = flatten(tail, 0, len(tail))
-    for m, d in find_dates(flat.s):
+    for _m, d in find_dates(flat.s):
         return d
     m2 = re.search(r"/s/[^\n]*?(\d{1,2}/\d{1,2}/\d{2,4})", tail)
     if m2:

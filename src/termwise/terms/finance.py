@@ -38,7 +38,7 @@ def _successor(prev: str, cur: str) -> bool:
 def split_conditions(f: Flat, start: int) -> list[tuple[str, int, int]]:
     """(label, flat start, flat end) of each ``(a) ...`` item after ``start``; a
     parenthesized number that does not continue the list ("ninety (90) days") is text."""
-    marks = []
+    marks: list[re.Match[str]] = []
     for m in _LABEL.finditer(f.s, start):
         if not marks or _successor(marks[-1].group("l"), m.group("l")):
             marks.append(m)
@@ -59,32 +59,52 @@ def classify_condition(cid: str, label: str, f: Flat, i: int, j: int, ctx: Ctx) 
     if re.match(r"(?:there (?:has|shall have) been |there is )?no\b", s) or s.startswith("the absence of"):
         for name, _a, _b in events_in(Flat(s=s, raw=text, pos=tuple(range(len(s))), start=0, end=len(s))):
             if name in ("ceo_change", "material_adverse_change", "change_of_control"):
-                return Condition(id=cid, label=f"({label})", text=text, kind="event_absent", event=name, since=since,
-                                 evidence=ev)
+                return Condition(
+                    id=cid, label=f"({label})", text=text, kind="event_absent", event=name, since=since, evidence=ev
+                )
     fact = f"condition_{cid.replace('.', '_').replace('-', '_')}"
-    dm = re.search(rf"(?:on or (?:prior to|before)|by|no later than|not later than|within) (?:the date (?:which|that) is )?"
-                   rf"(?P<d>{DURATION_RE.pattern}) (?:from|after|following|of) (?:the date (?:of )?)?(?P<a>[\w ]{{3,40}})", s)
+    dm = re.search(
+        rf"(?:on or (?:prior to|before)|by|no later than|not later than|within) (?:the date (?:which|that) is )?"
+        rf"(?P<d>{DURATION_RE.pattern}) (?:from|after|following|of) (?:the date (?:of )?)?(?P<a>[\w ]{{3,40}})",
+        s,
+    )
     if dm:
         d = first_duration(dm.group("d"))
         a = dm.group("a")
         anchor = "agreement_date" if re.search(r"this|hereof", a) else anchor_fact(a, ctx.kind)
         if d:
             ctx.need(fact, "bool", f"condition ({label}) is met: {text[:80]}")
-            return Condition(id=cid, label=f"({label})", text=text, kind="by_deadline", fact=fact,
-                             deadline=When(anchor=anchor, offset=d[1], business_days=d[2], text=f.raw[i + dm.start() : i + dm.end()]),
-                             evidence=ev)
-    for m, d in find_dates(s):
+            return Condition(
+                id=cid,
+                label=f"({label})",
+                text=text,
+                kind="by_deadline",
+                fact=fact,
+                deadline=When(
+                    anchor=anchor, offset=d[1], business_days=d[2], text=f.raw[i + dm.start() : i + dm.end()]
+                ),
+                evidence=ev,
+            )
+    for m, day in find_dates(s):
         before = s[max(0, m.start() - 30) : m.start()]
         if re.search(r"(?:before|prior to|by|no later than)\s*$", before):
             ctx.need(fact, "bool", f"condition ({label}) is met: {text[:80]}")
-            return Condition(id=cid, label=f"({label})", text=text, kind="by_deadline", fact=fact,
-                             deadline=When(date=d, text=f.raw[i + m.start() : i + m.end()]), evidence=ev)
+            return Condition(
+                id=cid,
+                label=f"({label})",
+                text=text,
+                kind="by_deadline",
+                fact=fact,
+                deadline=When(date=day, text=f.raw[i + m.start() : i + m.end()]),
+                evidence=ev,
+            )
     ctx.need(fact, "bool", f"condition ({label}) is met: {text[:80]}")
     return Condition(id=cid, label=f"({label})", text=text, kind="fact", fact=fact, evidence=ev)
 
 
 _TRANCHE = re.compile(
-    r"(?:provide|fund|make available|advance|lend|invest)\w*[^.$]{0,60}?(?:the )?(?P<ord>first|next|second|third|remaining|final|initial|"
+    r"(?:provide|fund|make available|advance|lend|"
+    r"invest)\w*[^.$]{0,60}?(?:the )?(?P<ord>first|next|second|third|remaining|final|initial|"
     r"balance of the|additional)?\s?(?:\w+ )?\$"
 )
 
@@ -107,7 +127,9 @@ def build_tranches(sents: list[Flat], ctx: Ctx, payer: str | None, payee: str | 
         pid = f"tranche-{len(pays) + 1}"
         conds: list[str] = []
         cm = re.search(r"conditions?\b[^:]{0,80}:", f.s)
-        if re.search(r"conditions (?:listed|set (?:out|forth)|contained) in the preceding sentence|same conditions", f.s):
+        if re.search(
+            r"conditions (?:listed|set (?:out|forth)|contained) in the preceding sentence|same conditions", f.s
+        ):
             conds.extend(prev_conds)
         if cm:
             for label, i, j in split_conditions(f, cm.end()):
@@ -116,7 +138,11 @@ def build_tranches(sents: list[Flat], ctx: Ctx, payer: str | None, payee: str | 
                 ctx.conditions.append(classify_condition(cid, label, f, i, j, ctx))
                 conds.append(cid)
         due = None
-        dm = re.search(rf"within (?P<d>{DURATION_RE.pattern}) (?:after|following|of) (?:the |a |any )?(?:further )?(?:written )?request", f.s)
+        dm = re.search(
+            rf"within (?P<d>{DURATION_RE.pattern}) (?:after|following|"
+            r"of) (?:the |a |any )?(?:further )?(?:written )?request",
+            f.s,
+        )
         if dm:
             d = first_duration(dm.group("d"))
             if d:
@@ -124,12 +150,26 @@ def build_tranches(sents: list[Flat], ctx: Ctx, payer: str | None, payee: str | 
         elif re.search(r"as soon as (?:reasonably )?practicable after", f.s):
             sm = re.search(r"as soon as (?:reasonably )?practicable after[^,;]*", f.s)
             due = When(anchor="event", text=f.raw[sm.start() : sm.end()] if sm else None)
-            ctx.warn("tranche due 'as soon as reasonably practicable' after the request: no fixed date; the request date is shown",
-                     f.span(sm.start(), sm.end()) if sm else f.evidence())
+            ctx.warn(
+                "tranche due 'as soon as reasonably practicable' after "
+                "the request: no fixed date; the request date is shown",
+                f.span(sm.start(), sm.end()) if sm else f.evidence(),
+            )
         what = f"{m.group('ord') or 'tranche'} ${money(mm):,.0f} of the financing".strip()
-        pays.append(Payment(id=pid, what=what, kind="tranche", amount=Amount(value=money(mm), text=f.raw[mm.start() : mm.end()]),
-                            payer=payer, payee=payee, due=due, trigger=Trigger(events=("funding_request",)),
-                            conditions=tuple(conds), evidence=(f.evidence(),)))
+        pays.append(
+            Payment(
+                id=pid,
+                what=what,
+                kind="tranche",
+                amount=Amount(value=money(mm), text=f.raw[mm.start() : mm.end()]),
+                payer=payer,
+                payee=payee,
+                due=due,
+                trigger=Trigger(events=("funding_request",)),
+                conditions=tuple(conds),
+                evidence=(f.evidence(),),
+            )
+        )
         prev_conds = tuple(conds)
     return pays
 
@@ -151,30 +191,57 @@ def build_deadlines(sents: list[Flat], ctx: Ctx, signed_copy: tuple[int, int] | 
                 continue
             if not re.search(r"accept|sign|return|execut|countersign|deliver", f.s):
                 continue
-            tm = None
-            for t in TIME_RE.finditer(f.s, max(0, m.start() - 90), m.end() + 40):
-                tm = t
+            tm: re.Match[str] | None = None
+            for found in TIME_RE.finditer(f.s, max(0, m.start() - 90), m.end() + 40):
+                tm = found
             t, tz = parse_time(tm) if tm else (None, None)
-            expire = re.search(r"expire|lapse|terminat|withdrawn|revoked|of no (?:further )?(?:force|effect)", f.s + " " + nxt)
+            expire = re.search(
+                r"expire|lapse|terminat|withdrawn|revoked|of no (?:further )?(?:force|effect)", f.s + " " + nxt
+            )
             met = "acceptance" if re.search(r"accept|sign|countersign|execut", f.s) else None
-            what = "acceptance of the offer" if "offer" in f.s else "acceptance of the commitment" if "commitment" in f.s else "acceptance: signed copy returned"
+            what = (
+                "acceptance of the offer"
+                if "offer" in f.s
+                else "acceptance of the commitment"
+                if "commitment" in f.s
+                else "acceptance: signed copy returned"
+            )
             s0 = tm.start() if tm and tm.start() < m.start() else m.start()
             ev = [f.span(s0, m.end()), f.evidence()]
             if expire and expire.start() >= len(f.s):
                 ev.append(sents[k + 1].evidence())
             if tm and tz is None:
                 ctx.warn("deadline time of day has no time zone; read as local time", f.span(tm.start(), tm.end()))
-            out.append(Deadline(id=f"deadline-{len(out) + 1}", what=what, due=When(date=d, time=t, tz=tz, text=f.raw[s0 : m.end()]),
-                                met_by_event=met, consequence="expire" if expire else None,
-                                signed_copy=signed_copy if met else None, evidence=tuple(ev)))
-        rm = None if re.search(r"conditions?\b[^:]{0,80}:", f.s) else re.search(
-            rf"(?:no later than|not later than|within) (?P<d>{DURATION_RE.pattern}) (?:after|following|of) "
-                       r"(?P<a>your employment begins|your (?:start|hire) date|the (?:start|hire|closing|effective) date|the closing"
-                       r"|the date (?:hereof|of this (?:agreement|letter)))", f.s)
+            out.append(
+                Deadline(
+                    id=f"deadline-{len(out) + 1}",
+                    what=what,
+                    due=When(date=d, time=t, tz=tz, text=f.raw[s0 : m.end()]),
+                    met_by_event=met,
+                    consequence="expire" if expire else None,
+                    signed_copy=signed_copy if met else None,
+                    evidence=tuple(ev),
+                )
+            )
+        rm = (
+            None
+            if re.search(r"conditions?\b[^:]{0,80}:", f.s)
+            else re.search(
+                rf"(?:no later than|not later than|within) (?P<d>{DURATION_RE.pattern}) (?:after|following|of) "
+                r"(?P<a>your employment begins|your (?:start|hire) date|"
+                r"the (?:start|hire|closing|effective) date|the closing"
+                r"|the date (?:hereof|of this (?:agreement|letter)))",
+                f.s,
+            )
+        )
         if rm:
-            d = first_duration(rm.group("d"))
-            anchor = anchor_fact(rm.group("a"), ctx.kind) if "hereof" not in rm.group("a") and "this" not in rm.group("a") else "agreement_date"
-            if d:
+            rd = first_duration(rm.group("d"))
+            anchor = (
+                anchor_fact(rm.group("a"), ctx.kind)
+                if "hereof" not in rm.group("a") and "this" not in rm.group("a")
+                else "agreement_date"
+            )
+            if rd:
                 did = f"deadline-{len(out) + 1}"
                 fact = did.replace("-", "_") + "_met"
                 ctx.need(fact, "bool", f"met: {f.raw[:80]}")
@@ -182,17 +249,24 @@ def build_deadlines(sents: list[Flat], ctx: Ctx, signed_copy: tuple[int, int] | 
                     ctx.need(anchor, "date", FACT_TEXT.get(anchor, anchor))
                 subj = re.search(r"subject to (?:your )?([^,.;]{5,80}?)(?: and| no later| not later|,)", f.s)
                 what = f.raw[subj.start(1) : subj.end(1)] if subj else f.raw[: min(80, rm.start())].strip()
-                out.append(Deadline(id=did, what=what, due=When(anchor=anchor, offset=d[1], business_days=d[2],
-                                                               text=f.raw[rm.start() : rm.end()]),
-                                    met_by_fact=fact, evidence=(f.span(rm.start(), rm.end()), f.evidence())))
+                out.append(
+                    Deadline(
+                        id=did,
+                        what=what,
+                        due=When(anchor=anchor, offset=rd[1], business_days=rd[2], text=f.raw[rm.start() : rm.end()]),
+                        met_by_fact=fact,
+                        evidence=(f.span(rm.start(), rm.end()), f.evidence()),
+                    )
+                )
     return out
 
 
 _PURCHASE = re.compile(r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+shares")
 
 
-def build_purchase(sents: list[Flat], ctx: Ctx, payer: str | None, payee: str | None,
-                   agreement_date: object) -> tuple[list[Payment], list[Derived]]:
+def build_purchase(
+    sents: list[Flat], ctx: Ctx, payer: str | None, payee: str | None, agreement_date: object
+) -> tuple[list[Payment], list[Derived]]:
     pays: list[Payment] = []
     derived: list[Derived] = []
     for k, f in enumerate(sents):
@@ -201,7 +275,10 @@ def build_purchase(sents: list[Flat], ctx: Ctx, payer: str | None, payee: str | 
         sm = _PURCHASE.search(f.s)
         if not sm:
             continue
-        pm = re.search(r"(?:aggregate |total )?(?:purchase )?price (?:of |equal to )?|for (?:an aggregate of |a total of )?(?=\$)", f.s)
+        pm = re.search(
+            r"(?:aggregate |total )?(?:purchase )?price (?:of |equal to )?|for (?:an aggregate of |a total of )?(?=\$)",
+            f.s,
+        )
         mm = MONEY_RE.search(f.s, pm.end()) if pm else None
         if not mm:
             continue
@@ -210,14 +287,27 @@ def build_purchase(sents: list[Flat], ctx: Ctx, payer: str | None, payee: str | 
         per_share = re.match(r"\s*per share", f.s[mm.end() : mm.end() + 12])
         window = f.s + " " + (sents[k + 1].s if k + 1 < len(sents) else "")
         due = None
-        settled = bool(re.search(r"(?:being |is |was |has been )(?:settled|paid)|(?:settled|paid) (?:by the parties )?on the date hereof", window))
+        settled = bool(
+            re.search(
+                r"(?:being |is |was |has been )(?:settled|paid)|"
+                r"(?:settled|paid) (?:by the parties )?on the date hereof",
+                window,
+            )
+        )
         for m, d in find_dates(f.s):
             if m.start() > mm.end():
                 due = When(date=d, text=f.raw[m.start() : m.end()])
                 cd = re.search(r"\(the [\"“]closing date[\"”]\)", f.s[m.end() : m.end() + 30])
                 if cd:
-                    ctx.state(FactDef(name="closing_date", kind="date", description="date of the closing (stated)",
-                                      value=d, evidence=(f.span(m.start(), m.end()),)))
+                    ctx.state(
+                        FactDef(
+                            name="closing_date",
+                            kind="date",
+                            description="date of the closing (stated)",
+                            value=d,
+                            evidence=(f.span(m.start(), m.end()),),
+                        )
+                    )
                 break
         if due is None:
             if re.search(r"on the date hereof|on the date of this (?:letter|agreement)|concurrently herewith", window):
@@ -227,24 +317,49 @@ def build_purchase(sents: list[Flat], ctx: Ctx, payer: str | None, payee: str | 
                 ctx.need("closing_date", "date", FACT_TEXT["closing_date"])
         if per_share:
             total = (amount * shares).quantize(Decimal("0.01"))
-            derived.append(Derived(name="aggregate purchase price", value=total, unit="USD",
-                                   formula=f"{shares:,} shares x ${amount} per share", evidence=(f.span(sm.start(), mm.end()),)))
+            derived.append(
+                Derived(
+                    name="aggregate purchase price",
+                    value=total,
+                    unit="USD",
+                    formula=f"{shares:,} shares x ${amount} per share",
+                    evidence=(f.span(sm.start(), mm.end()),),
+                )
+            )
             amount = total
         else:
             price = (amount / shares).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-            derived.append(Derived(name="price per share", value=price, unit="USD",
-                                   formula=f"${amount:,} / {shares:,} shares, rounded to 4 places",
-                                   evidence=(f.span(sm.start(), sm.end()), f.span(mm.start(), mm.end()))))
-        pays.append(Payment(id=f"purchase-{len(pays) + 1}", what=f"purchase price for {shares:,} shares", kind="purchase_price",
-                            amount=Amount(value=amount, text=f.raw[mm.start() : mm.end()]), payer=payer, payee=payee, due=due,
-                            settled=settled, evidence=(f.evidence(),)))
+            derived.append(
+                Derived(
+                    name="price per share",
+                    value=price,
+                    unit="USD",
+                    formula=f"${amount:,} / {shares:,} shares, rounded to 4 places",
+                    evidence=(f.span(sm.start(), sm.end()), f.span(mm.start(), mm.end())),
+                )
+            )
+        pays.append(
+            Payment(
+                id=f"purchase-{len(pays) + 1}",
+                what=f"purchase price for {shares:,} shares",
+                kind="purchase_price",
+                amount=Amount(value=amount, text=f.raw[mm.start() : mm.end()]),
+                payer=payer,
+                payee=payee,
+                due=due,
+                settled=settled,
+                evidence=(f.evidence(),),
+            )
+        )
     return pays, derived
 
 
 def build_loans(sents: list[Flat], ctx: Ctx, lender: str | None, borrower: str | None) -> list[Loan]:
     loans: list[Loan] = []
     for k, f in enumerate(sents):
-        if not re.search(r"(?:agrees?|promises?|shall|will) (?:to )?(?:lend|loan|advance|pay to the order|repay|pay)", f.s):
+        if not re.search(
+            r"(?:agrees?|promises?|shall|will) (?:to )?(?:lend|loan|advance|pay to the order|repay|pay)", f.s
+        ):
             continue
         pm = re.search(r"principal (?:amount|sum) of", f.s)
         if not pm:
@@ -263,14 +378,16 @@ def build_loans(sents: list[Flat], ctx: Ctx, lender: str | None, borrower: str |
             dc = re.search(r"(360|365)-day year", joined)
             day_count = int(dc.group(1)) if dc else None
         inst = period = first = maturity = None
-        im = re.search(rf"(?P<n>{NUM}) (?:equal |consecutive )*(?P<fq>monthly|quarterly|annual|semi-annual) installments", joined)
+        im = re.search(
+            rf"(?P<n>{NUM}) (?:equal |consecutive )*(?P<fq>monthly|quarterly|annual|semi-annual) installments", joined
+        )
         if im:
             n = number(im.group("n"))
             inst = int(n) if n is not None else None
             period = {"monthly": "P1M", "quarterly": "P3M", "annual": "P1Y", "semi-annual": "P6M"}[im.group("fq")]
             bm = re.search(r"(?:beginning|commencing|starting) (?:on )?", joined[im.end() :])
             if bm:
-                for dmm, d in find_dates(joined[im.end() + bm.end() : im.end() + bm.end() + 30]):
+                for _dm, d in find_dates(joined[im.end() + bm.end() : im.end() + bm.end() + 30]):
                     first = When(date=d, text=d.strftime("%B %-d, %Y"))
                     break
         for g in ctxs:
@@ -284,7 +401,11 @@ def build_loans(sents: list[Flat], ctx: Ctx, lender: str | None, borrower: str |
                 ev.append(g.evidence())
                 break
             if maturity is None:
-                dm = re.search(rf"mature (?P<d>{DURATION_RE.pattern}) (?:after|following) (?:the date (?:it|the loan) is funded|the funding date)", g.s)
+                dm = re.search(
+                    rf"mature (?P<d>{DURATION_RE.pattern}) (?:after|"
+                    r"following) (?:the date (?:it|the loan) is funded|the funding date)",
+                    g.s,
+                )
                 if dm:
                     d2 = first_duration(dm.group("d"))
                     if d2:
@@ -299,14 +420,28 @@ def build_loans(sents: list[Flat], ctx: Ctx, lender: str | None, borrower: str |
                 if accel:
                     ev.append(g.evidence())
         start = None
-        if re.search(r"(?:on|from|as of) the date (?:of this (?:agreement|note)|hereof)", " ".join(g.s for g in ctxs[:3])):
+        if re.search(
+            r"(?:on|from|as of) the date (?:of this (?:agreement|note)|hereof)", " ".join(g.s for g in ctxs[:3])
+        ):
             start = When(anchor="agreement_date", text="the date of this Agreement")
-        loans.append(Loan(id=f"loan-{len(loans) + 1}", principal=Amount(value=money(mm), text=f.raw[mm.start() : mm.end()]),
-                          rate=rate, day_count=day_count, start=start, first_payment=first, period=period, installments=inst,
-                          maturity=maturity, lender=lender, borrower=borrower, accelerates_on=tuple(accel),
-                          evidence=tuple(dict.fromkeys(ev))))
+        loans.append(
+            Loan(
+                id=f"loan-{len(loans) + 1}",
+                principal=Amount(value=money(mm), text=f.raw[mm.start() : mm.end()]),
+                rate=rate,
+                day_count=day_count,
+                start=start,
+                first_payment=first,
+                period=period,
+                installments=inst,
+                maturity=maturity,
+                lender=lender,
+                borrower=borrower,
+                accelerates_on=tuple(accel),
+                evidence=tuple(dict.fromkeys(ev)),
+            )
+        )
         if rate is None:
             ctx.warn("loan with no interest rate this tool can read", f.evidence())
         break
     return loans
-

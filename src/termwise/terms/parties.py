@@ -19,17 +19,31 @@ _ORG = (
     r"Bank|Trust|Partners|Fund|Holdings))"
 )
 _ALIAS = re.compile(
-    _ORG + r"\s*(?:,\s*(?:an?|the)\s+[^()\"“]{0,80}?)?\s*\(\s*(?:the\s+|each,?\s+a\s+)?[\"“](?P<alias>[^\"”]{2,40})[\"”]\s*\)"
+    _ORG + r"\s*(?:,\s*(?:an?|the)\s+[^()\"“]{0,80}?)?\s*\(\s*(?:the\s+|"
+    r"each,?\s+a\s+)?[\"“](?P<alias>[^\"”]{2,40})[\"”]\s*\)"
 )
 _PERSON_ALIAS = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][\w\-']+){1,2})\s*(?:,\s*an individual\s*)?\(\s*(?:the\s+)?"
     r"[\"“](?P<alias>Executive|Employee|Holder|Participant|Optionee|Grantee|Investor|Lender|Purchaser|Buyer)[\"”]\s*\)"
 )
 ROLE_OF_ALIAS = {
-    "company": None, "employer": "employer", "executive": "employee", "employee": "employee",
-    "purchaser": "purchaser", "buyer": "purchaser", "seller": "seller", "borrower": "borrower", "maker": "borrower",
-    "lender": "lender", "holder": "holder", "bank": "lender", "investor": "investor", "participant": "holder",
-    "optionee": "holder", "grantee": "holder", "issuer": "issuer",
+    "company": None,
+    "employer": "employer",
+    "executive": "employee",
+    "employee": "employee",
+    "purchaser": "purchaser",
+    "buyer": "purchaser",
+    "seller": "seller",
+    "borrower": "borrower",
+    "maker": "borrower",
+    "lender": "lender",
+    "holder": "holder",
+    "bank": "lender",
+    "investor": "investor",
+    "participant": "holder",
+    "optionee": "holder",
+    "grantee": "holder",
+    "issuer": "issuer",
 }
 
 
@@ -42,7 +56,9 @@ def document_kind(doc: Document, ex: Extraction | None) -> str:
         return "loan agreement"
     if re.search(r"restricted stock unit|option agreement|award agreement|notice of (?:stock option )?grant", head):
         return "equity award"
-    if re.search(r"offer (?:you|of employment)|employment agreement|severance|change (?:of|in) control agreement", whole):
+    if re.search(
+        r"offer (?:you|of employment)|employment agreement|severance|change (?:of|in) control agreement", whole
+    ):
         return "employment agreement" if "agreement" in head[:300] else "employment offer letter"
     if re.search(r"purchase\b.{0,200}shares|stock purchase|subscription", whole, re.S):
         return "stock purchase agreement"
@@ -107,19 +123,25 @@ def find_parties(doc: Document, ex: Extraction | None, kind: str) -> list[PartyR
                 existing = next((p for p in parties if p.name.lower() == name.lower()), None)
                 if existing and alias not in existing.aliases:
                     parties[parties.index(existing)] = PartyRef(
-                        name=existing.name, role=existing.role or _role(alias, kind),
-                        aliases=(*existing.aliases, alias), evidence=existing.evidence,
+                        name=existing.name,
+                        role=existing.role or _role(alias, kind),
+                        aliases=(*existing.aliases, alias),
+                        evidence=existing.evidence,
                     )
                 continue
             seen.add(name.lower())
             parties.append(
-                PartyRef(name=name, role=_role(alias, kind), aliases=(alias,), evidence=((m.start("name"), m.end("alias")),))
+                PartyRef(
+                    name=name, role=_role(alias, kind), aliases=(alias,), evidence=((m.start("name"), m.end("alias")),)
+                )
             )
     if ex is not None:
         for p in ex.parties:
             if p.name.lower() in seen or any(p.name.lower() in (a.lower() for a in q.aliases) for q in parties):
                 continue
-            role = p.role or next((ROLE_OF_ALIAS.get(a.lower()) for a in p.aliases if ROLE_OF_ALIAS.get(a.lower())), None)
+            role = p.role or next(
+                (ROLE_OF_ALIAS.get(a.lower()) for a in p.aliases if ROLE_OF_ALIAS.get(a.lower())), None
+            )
             parties.append(PartyRef(name=p.name, role=role, aliases=tuple(p.aliases), evidence=((p.start, p.end),)))
             seen.add(p.name.lower())
     to = addressee(doc)
@@ -130,7 +152,12 @@ def find_parties(doc: Document, ex: Extraction | None, kind: str) -> list[PartyR
             parties.append(PartyRef(name=to[0], role=role, aliases=("you",), evidence=(to[1],)))
             seen.add(to[0].lower())
     author_org = any(p.role in ("employer", "lender", "issuer") for p in parties)
-    if by and not author_org and by[0].lower() not in seen and re.search(r"(?m)^\s*(?:I|I am)\b|\bI (?:shall|will|am)\b", text):
+    if (
+        by
+        and not author_org
+        and by[0].lower() not in seen
+        and re.search(r"(?m)^\s*(?:I|I am)\b|\bI (?:shall|will|am)\b", text)
+    ):
         # a letter written in the first person by an individual
         if not any(by[0].lower() in (a.lower() for a in p.aliases) for p in parties):
             role = "investor" if kind == "financing commitment" else None

@@ -21,8 +21,20 @@ NUM = NUMBER_RE.pattern
 MONTHS = {
     m: i
     for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-         "november", "december"],
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
         start=1,
     )
 }
@@ -43,16 +55,46 @@ TIME_RE = re.compile(
     r"(?:\s+(?:standard|daylight|prevailing|local))?\s+time|[pecm][sd]?t)\)?)?"
 )
 TZ_NAMES = {
-    "los angeles": "America/Los_Angeles", "san francisco": "America/Los_Angeles", "pacific": "America/Los_Angeles",
-    "eastern": "America/New_York", "new york": "America/New_York", "central": "America/Chicago",
-    "chicago": "America/Chicago", "mountain": "America/Denver", "denver": "America/Denver",
-    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
-    "et": "America/New_York", "est": "America/New_York", "edt": "America/New_York",
-    "ct": "America/Chicago", "cst": "America/Chicago", "cdt": "America/Chicago",
-    "mt": "America/Denver", "mst": "America/Denver", "mdt": "America/Denver",
+    "los angeles": "America/Los_Angeles",
+    "san francisco": "America/Los_Angeles",
+    "pacific": "America/Los_Angeles",
+    "eastern": "America/New_York",
+    "new york": "America/New_York",
+    "central": "America/Chicago",
+    "chicago": "America/Chicago",
+    "mountain": "America/Denver",
+    "denver": "America/Denver",
+    "pt": "America/Los_Angeles",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "et": "America/New_York",
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "ct": "America/Chicago",
+    "cst": "America/Chicago",
+    "cdt": "America/Chicago",
+    "mt": "America/Denver",
+    "mst": "America/Denver",
+    "mdt": "America/Denver",
 }
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty": 30, "sixty": 60, "ninety": 90}
+_SMALL = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+    "thirty": 30,
+    "sixty": 60,
+    "ninety": 90,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +237,7 @@ def ordinal(word: str) -> int | None:
 
 
 def fraction(text: str) -> Decimal | None:
-    """"25%", "one-fourth", "1/4", "one quarter", "one-third" -> Decimal fraction of 1."""
+    """ "25%", "one-fourth", "1/4", "one quarter", "one-third" -> Decimal fraction of 1."""
     t = text.strip().lower()
     m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:%|percent)", t)
     if m:
@@ -203,9 +245,21 @@ def fraction(text: str) -> Decimal | None:
     m = re.fullmatch(r"(\d+)\s*/\s*(\d+)(?:st|nd|rd|th)?", t)
     if m:
         return Decimal(m.group(1)) / Decimal(m.group(2))
-    words = {"one-fourth": 4, "one fourth": 4, "one-quarter": 4, "one quarter": 4, "a quarter": 4,
-             "one-third": 3, "one third": 3, "a third": 3, "one-half": 2, "one half": 2, "half": 2,
-             "one-fifth": 5, "one fifth": 5}
+    words = {
+        "one-fourth": 4,
+        "one fourth": 4,
+        "one-quarter": 4,
+        "one quarter": 4,
+        "a quarter": 4,
+        "one-third": 3,
+        "one third": 3,
+        "a third": 3,
+        "one-half": 2,
+        "one half": 2,
+        "half": 2,
+        "one-fifth": 5,
+        "one fifth": 5,
+    }
     if t in words:
         return Decimal(1) / words[t]
     return None

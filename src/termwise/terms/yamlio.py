@@ -37,7 +37,12 @@ def _plain(o: Any) -> Any:
         out: dict[str, Any] = {}
         for f in fields(o):
             v = getattr(o, f.name)
-            if v is None or v == () or (f.name == "business_days" and v is False) or (f.name == "settled" and v is False):
+            if (
+                v is None
+                or v == ()
+                or (f.name == "business_days" and v is False)
+                or (f.name == "settled" and v is False)
+            ):
                 continue
             if f.name == "stops_on" and v == M.SEPARATION_EVENTS:
                 continue
@@ -59,8 +64,10 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _list_repr(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
-    flow = len(data) <= 12 and all(isinstance(x, (int, str)) and len(str(x)) < 40 for x in data) or (
-        data and all(isinstance(x, list) and len(x) == 2 and all(isinstance(y, int) for y in x) for x in data)
+    flow = (
+        len(data) <= 12
+        and all(isinstance(x, (int, str)) and len(str(x)) < 40 for x in data)
+        or (data and all(isinstance(x, list) and len(x) == 2 and all(isinstance(y, int) for y in x) for x in data))
     )
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=bool(flow))
 
@@ -346,10 +353,23 @@ def _convert(cls: type, data: Any) -> Any:
 
 
 _TYPES = {
-    "PartyRef": M.PartyRef, "FactDef": M.FactDef, "EventDef": M.EventDef, "When": M.When, "Window": M.Window,
-    "Trigger": M.Trigger, "Condition": M.Condition, "Amount": M.Amount, "Payment": M.Payment, "Vesting": M.Vesting,
-    "Acceleration": M.Acceleration, "Grant": M.Grant, "Benefit": M.Benefit, "Deadline": M.Deadline, "Loan": M.Loan,
-    "Derived": M.Derived, "ModelWarning": M.ModelWarning,
+    "PartyRef": M.PartyRef,
+    "FactDef": M.FactDef,
+    "EventDef": M.EventDef,
+    "When": M.When,
+    "Window": M.Window,
+    "Trigger": M.Trigger,
+    "Condition": M.Condition,
+    "Amount": M.Amount,
+    "Payment": M.Payment,
+    "Vesting": M.Vesting,
+    "Acceleration": M.Acceleration,
+    "Grant": M.Grant,
+    "Benefit": M.Benefit,
+    "Deadline": M.Deadline,
+    "Loan": M.Loan,
+    "Derived": M.Derived,
+    "ModelWarning": M.ModelWarning,
 }
 
 
@@ -372,8 +392,9 @@ def load_model(text: str, *, path: str | None = None) -> M.TermModel:
         data = yaml.safe_load(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        raise ModelError(f"not valid YAML: {getattr(e, 'problem', e)}", path=path,
-                         line=mark.line + 1 if mark else None) from e
+        raise ModelError(
+            f"not valid YAML: {getattr(e, 'problem', e)}", path=path, line=mark.line + 1 if mark else None
+        ) from e
     if not isinstance(data, dict):
         raise ModelError("a term model is a YAML mapping with `schema: termwise.model/1`", path=path, line=1)
     if "schema" in data:
@@ -412,8 +433,12 @@ def _check_refs(m: M.TermModel, node: yaml.Node | None, path: str | None) -> Non
 
     for i, f in enumerate(m.facts):
         if f.value is not None:
-            ok = {"date": isinstance(f.value, dt.date), "bool": isinstance(f.value, bool),
-                  "money": isinstance(f.value, Decimal), "number": isinstance(f.value, Decimal)}[f.kind]
+            ok = {
+                "date": isinstance(f.value, dt.date),
+                "bool": isinstance(f.value, bool),
+                "money": isinstance(f.value, Decimal),
+                "number": isinstance(f.value, Decimal),
+            }[f.kind]
             if not ok:
                 bad(f"value {f.value!r} is not a {f.kind}", ("facts", i, "value"))
 
@@ -443,9 +468,9 @@ def _check_refs(m: M.TermModel, node: yaml.Node | None, path: str | None) -> Non
     for i, p in enumerate(m.payments):
         when(p.due, ("payments", i, "due"))
         trig(p.trigger, ("payments", i, "trigger"))
-        for j, c in enumerate(p.conditions):
-            if c not in conds:
-                bad(f"condition {c!r} is not defined under conditions", ("payments", i, "conditions", j))
+        for j, cid in enumerate(p.conditions):
+            if cid not in conds:
+                bad(f"condition {cid!r} is not defined under conditions", ("payments", i, "conditions", j))
         if p.lapses_with and p.lapses_with not in deadlines:
             bad(f"deadline {p.lapses_with!r} is not defined under deadlines", ("payments", i, "lapses_with"))
         if p.amount.value is None and p.amount.fact is None:
@@ -461,9 +486,9 @@ def _check_refs(m: M.TermModel, node: yaml.Node | None, path: str | None) -> Non
             trig(a.trigger, ("grants", i, "acceleration", j, "trigger"))
             if not (0 <= a.fraction <= 1):
                 bad("fraction must be between 0 and 1", ("grants", i, "acceleration", j, "fraction"))
-        for j, c in enumerate(g.conditions):
-            if c not in conds:
-                bad(f"condition {c!r} is not defined under conditions", ("grants", i, "conditions", j))
+        for j, gc in enumerate(g.conditions):
+            if gc not in conds:
+                bad(f"condition {gc!r} is not defined under conditions", ("grants", i, "conditions", j))
     for i, b in enumerate(m.benefits):
         trig(b.trigger, ("benefits", i, "trigger"))
     for i, d in enumerate(m.deadlines):
