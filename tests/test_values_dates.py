@@ -112,6 +112,14 @@ CASES = [
                  [("date", "_____ day of ________, 19____", None, {"incomplete": True, "year": None})],
                  id="blank-year"),
     pytest.param("due February 30, 2001.", [("date", "February 30, 2001", None)], id="invalid-date"),
+    pytest.param("on June 30 of each year", [("date", "June 30", None, {"no_year": True, "month": 6, "day": 30})],
+                 id="month-day-no-year"),
+    pytest.param("payable by March 31st, the Company", [("date", "March 31st", None, {"no_year": True, "day": 31})],
+                 id="month-day-no-year-comma"),
+    pytest.param("ending on June 30 and December 31, 2001",
+                 [("date", "June 30", None, {"no_year": True}), ("date", "December 31, 2001", "2001-12-31")],
+                 id="no-year-then-year"),
+    pytest.param("the Buyer may 5 times a year; on February 30 of", [], id="not-month-day"),
     # --- relative
     pytest.param("on or prior to the date which is six months from the date of this commitment letter, Valence",
                  [("date", "the date which is six months from the date of this commitment letter", None,
@@ -205,14 +213,12 @@ CASES = [
                   ("identifier", "BOFAUS3N", "BOFAUS3N", {"scheme": "swift"})], id="id-aba-swift"),
     pytest.param("ISIN US0378331005", [("identifier", "US0378331005", "US0378331005", {"scheme": "isin"})], id="id-isin"),
     # --- known misses
-    pytest.param("on June 30 of each year", [("date", "June 30", None, {"no_year": True})], id="month-day-no-year",
-                 marks=pytest.mark.xfail(strict=True, reason="dates without a year are not extracted")),
     pytest.param("made this day of , 20 by", [("date", "day of , 20", None, {"incomplete": True})],
                  id="blank-everything", marks=pytest.mark.xfail(strict=True, reason="no year digits to anchor on")),
     pytest.param("made the 20 March day of 1998", [("date", "20 March day of 1998", "1998-03-20")],
                  id="garbled-day-of", marks=pytest.mark.xfail(strict=True, reason="scrambled wording")),
     pytest.param("commencing the 1st day of December", [("date", "1st day of December", None, {"no_year": True})],
-                 id="day-of-no-year", marks=pytest.mark.xfail(strict=True, reason="dates without a year are not extracted")),
+                 id="day-of-no-year", marks=pytest.mark.xfail(strict=True, reason="'day of' dates need a year")),
 ]
 
 

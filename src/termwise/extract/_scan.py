@@ -35,6 +35,9 @@ def _clusters(text: str) -> Iterator[re.Match[str]] | Iterator[re.Match[bytes]]:
         return _CLUSTER_STR.finditer(text)
     return _CLUSTER.finditer(data.translate(_HASH_DIGITS))
 
+# Last letters of month names and their abbreviations ("Nov." ends in ".").
+_MONTH_LAST = frozenset("yhletrnbgpvcYHLETRNBGPVC.")
+
 Spot = tuple[int, int, int]  # start, end of the first digit run, end of the cluster
 
 
@@ -45,6 +48,7 @@ class HotSpots:
     times: tuple[Spot, ...]  # "5:00", "17.00", "5 p.m."
     phones: tuple[Spot, ...]  # a three-digit group, or digits after "(", "+" or a colon
     ids: tuple[Spot, ...]  # "333-76589", "94-1234567", long runs, runs glued to letters
+    after_word: tuple[Spot, ...]  # one or two digits after a word that may be a month ("June 30")
 
 
 @lru_cache(maxsize=2)
@@ -54,6 +58,7 @@ def hot_spots(text: str) -> HotSpots:
     times: list[Spot] = []
     phones: list[Spot] = []
     ids: list[Spot] = []
+    after_word: list[Spot] = []
     n = len(text)
     for m in _clusters(text):
         s, e = m.span()
@@ -81,13 +86,15 @@ def hot_spots(text: str) -> HotSpots:
                 years.append(spot)
         elif run == 3 and c == "_" and text[s : s + 2] in ("19", "20"):
             years.append(spot)
+        if run <= 2 and p == " " and text[s - 2 : s - 1] in _MONTH_LAST:
+            after_word.append(spot)
         if e - r >= 5 and text[e - 5] == "," and text[e - 4] in "12" and 1800 <= int(text[e - 4 : e]) <= 2099:
             years.append((e - 4, e, e))  # "March 12,1999": the year glued on by a comma
         if run == 3 or p in "(+" or (p in " \t" and text[s - 2 : s - 1] in ":+") or (run == 1 and c in "-. " and text[s] == "1"):
             phones.append(spot)
         if (c == "-" and e > r and run <= 3) or run >= 8 or (run >= 3 and c.isalpha()) or (p.isalpha() and run >= 5) or (run == 6 and c in " -"):
             ids.append(spot)
-    return HotSpots(tuple(years), tuple(numeric), tuple(times), tuple(phones), tuple(ids))
+    return HotSpots(tuple(years), tuple(numeric), tuple(times), tuple(phones), tuple(ids), tuple(after_word))
 
 
 @lru_cache(maxsize=2)

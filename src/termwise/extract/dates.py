@@ -84,6 +84,8 @@ _MONTH_LED = re.compile(
     + r"(?P<e_year>" + _YEAR + r"|" + _YEAR_PART + r")(?![\d_])"
     # "June 2001", "June, 2001"
     r"|" + _W + r",?" + _W + r"(?P<y_year>" + _YEAR + r")(?![\d_])"
+    # "June 30" with no year after it
+    r"|[ \t]+(?P<d_day>" + _DAY + r")" + _ORD + r"?(?!\d|,?[ \t]*\d|[ \t]*[%$]|[.:/]\d)"
     r")"
 )
 _DIGIT_LED = re.compile(
@@ -106,6 +108,7 @@ _BLANK_LED = re.compile(
 _DAY_LED = re.compile(_DAY_OF_TAIL)
 _YEAR_BACK = 80  # how far before a year a date may start
 _DIGIT = re.compile(r"\d")
+_MON_BEFORE = re.compile(_MON + r"\.?[ \t]+$")
 
 
 def _year2(s: str) -> int:
@@ -152,6 +155,11 @@ def _interpret(m: re.Match[str]) -> _Result | None:
         return None, {"incomplete": True, "year": _full_year(g["e_year"]), "month": _month(g["mon"]), "day": None}
     if g.get("y_year"):
         return dt.date(int(g["y_year"]), _month(g["mon"]), 1), {"precision": "month"}
+    if g.get("d_day"):
+        mon, day = _month(g["mon"]), int(g["d_day"])
+        if day > calendar.monthrange(2000, mon)[1]:
+            return None
+        return None, {"no_year": True, "month": mon, "day": day}
     lead = g.get("lead")
     if lead is not None:
         if g.get("n_sep"):
@@ -249,6 +257,12 @@ def find_absolute_dates(doc: Document) -> list[Value]:
         m = _DIGIT_LED.match(clean, s)
         if m:
             found.append(m)
+    for s, _r, _e in hot.after_word:
+        mb = _MON_BEFORE.search(clean, max(0, s - 12), s)
+        if mb:
+            m = _MONTH_LED.match(clean, mb.start())
+            if m:
+                found.append(m)
     done = 0  # everything before this offset has been looked at
     for s, r, e in hot.years:
         found += _window_matches(clean, max(done, s - _YEAR_BACK), s, min(n, e + 16))

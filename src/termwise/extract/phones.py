@@ -23,7 +23,7 @@ _SEP = r"[ \t.\-]"
 _PHONE = re.compile(
     r"(?<![\w$.,/+\-])(?:"
     # +44 20 7946 0958, +1 (512) 527-2900, +852 2526-1234
-    r"(?P<intl>\+[ \t]?\d{1,3}(?:" + _SEP + r"?\(0\))?(?:" + _SEP + r"{0,2}\(?\d{1,5}\)?){1,5})"
+    r"(?P<intl>\+[ \t]?\d{1,3}(?:" + _SEP + r"?\(0\))?(?:" + _SEP + r"{0,2}(?:\(\d{1,5}\)|\d{1,5})){1,5})"
     # (650) 555-1212, 1 (650) 555-1212
     r"|(?:1" + _SEP + r"?)?\((?P<a1>[2-9]\d\d)\)[ \t]?[.\-]?[ \t]?(?P<e1>[2-9]\d\d)" + _SEP + r"?(?P<s1>\d{4})"
     # 512-527-2900, 800.555.1212, 1-800-555-1212
@@ -35,7 +35,7 @@ _PHONE = re.compile(
 )
 _LABEL = re.compile(
     r"(?<![a-z])(?P<label>tel(?:ephone)?|phone|ph|fax|facsimile|telecopier|telecopy|telefax|mobile|cell|t|f|m|p)"
-    r"(?:[ \t]*(?:no\.?|number|#|nos\.?))?[ \t]*[:.]?[ \t]*(?:\((?:\w+)\)[ \t]*[:.]?[ \t]*)?$"
+    r"\.?(?:[ \t]*(?:no\.?|number|#|nos\.?))?[ \t]*[:.]?[ \t]*(?:\((?:\w+)\)[ \t]*[:.]?[ \t]*)?$"
 )
 # Digits a label vouches for: "Tel: 020 7946 0958", "Telephone No.: 852 2526 8888".
 _LABELED = re.compile(
@@ -51,7 +51,7 @@ _DIGITS = re.compile(r"\d")
 
 
 def _label(low: str, start: int) -> str | None:
-    m = _LABEL.search(low, max(0, start - 30), start)
+    m = _LABEL.search(low, max(0, start - 45), start)
     return _LABELS[m.group("label")] if m else None
 
 
