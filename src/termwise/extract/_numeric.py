@@ -60,11 +60,12 @@ def lower_text(text: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def digit_runs(text: str) -> tuple[tuple[int, int, int, str], ...]:
-    """``(start, end, word_start, word)`` of each stand-alone digit run of ``text`` (not part
-    of "5:00", "13d-3", "6/29", "$5", "25%"), with the word after it ("100 prototype" ->
-    "prototype", "(24) months" -> "months"; ``-1, ""`` when none). Memoized like
-    :func:`lower_text`, since numbers, money and shares all start from these runs."""
+def digit_runs(text: str) -> tuple[tuple[int, int, int, str, bool], ...]:
+    """``(start, end, word_start, word, paren)`` of each stand-alone digit run of ``text`` (not
+    part of "5:00", "13d-3", "6/29", "$5", "25%"): the word after it ("100 prototype" ->
+    "prototype", "(24) months" -> "months"; ``-1, ""`` when none) and whether a parenthesis
+    opens right before or after it ("(24)", "100 (one hundred)"). Memoized like
+    :func:`lower_text`, since numbers, money, shares and percents all start from these runs."""
     if not text:
         return ()
     # vectorized over the code points: runs of digits joined by single "," or "."
@@ -88,7 +89,8 @@ def digit_runs(text: str) -> tuple[tuple[int, int, int, str], ...]:
         ok[0] = _OK_AFTER[min(int(after[0]), 127)] if after[0] < 128 else not np.isin(after[0], _BAD_AFTER_HIGH)
     dash = (after == 45) | (after == 0x2013)  # "555-1234", "2001–2005"
     ok &= ~(dash & d[np.minimum(ends + 1, len(c) - 1)])
-    starts, ends, after = starts[ok], ends[ok], after[ok]
+    starts, ends, before, after = starts[ok], ends[ok], before[ok], after[ok]
+    paren = (before == 40) | (after == 40) | ((after == 32) & (c[ends + 1] == 40))
     # the word after: the common case "100 units" (one space, then a letter) vectorized,
     # the rest ("(24) months", a line break, two spaces) by regex
     letter = ((c | 32) >= 97) & ((c | 32) <= 122)
@@ -107,7 +109,7 @@ def digit_runs(text: str) -> tuple[tuple[int, int, int, str], ...]:
     for i in np.flatnonzero(after == 40).tolist():  # "14(d)": a reference
         if _PAREN_REF_RE.match(text, el[i]):
             wl[i] = -2
-    return tuple(r for r in zip(sl, el, wl, words) if r[2] != -2)
+    return tuple(r for r in zip(sl, el, wl, words, paren.tolist()) if r[2] != -2)
 
 
 def word_hits(low: str, stems: Iterable[str]) -> list[tuple[int, int, str]]:
@@ -117,19 +119,25 @@ def word_hits(low: str, stems: Iterable[str]) -> list[tuple[int, int, str]]:
     one alternation of all stems (~40 MB/s).
     """
     hits: list[tuple[int, int, str]] = []
-    n = len(low)
     for stem in stems:
-        rx = _literal(stem)
-        for m in rx.finditer(low):
-            a, b = m.span()
-            if a and low[a - 1].isalpha():
-                continue
-            if b < n and low[b] == "s":
-                b += 1
-            if b < n and low[b].isalpha():
-                continue
-            hits.append((a, b, stem))
+        hits += pattern_hits(low, _literal(stem), stem)
     hits.sort()
+    return hits
+
+
+def pattern_hits(low: str, rx: re.Pattern[str], name: str) -> list[tuple[int, int, str]]:
+    """Like :func:`word_hits` for one pattern that starts with a literal ("p(?:er ?cent|ct)")."""
+    hits: list[tuple[int, int, str]] = []
+    n = len(low)
+    for m in rx.finditer(low):
+        a, b = m.span()
+        if a and low[a - 1].isalpha():
+            continue
+        if b < n and low[b] == "s":
+            b += 1
+        if b < n and low[b].isalpha():
+            continue
+        hits.append((a, b, name))
     return hits
 
 
@@ -142,7 +150,9 @@ _COUNT_TOKENS = CARDINAL_WORDS | frozenset(FRACTIONS) | {"and", "a", "an", "no/1
 _STRIP = "(),;:$€£¥₹"
 
 
-def lead_starts(low: str, a: int, extra: frozenset[str] = frozenset(), limit: int = 12) -> list[int]:
+def lead_starts(
+    low: str, a: int, extra: frozenset[str] = frozenset(), limit: int = 12, window: int = WINDOW
+) -> list[int]:
     """Offsets where the whitespace-separated tokens just before ``a`` start, earliest first,
     as long as each token could be part of a count ("twenty", "four-year", "(24)",
     "($250,000)", "and", "00/100") or is one of ``extra`` (qualifiers such as "business").
@@ -150,7 +160,7 @@ def lead_starts(low: str, a: int, extra: frozenset[str] = frozenset(), limit: in
     Callers try their tail pattern anchored at each start (``rx.match(low, start, a)``),
     which is far cheaper than searching a window for it.
     """
-    lo = max(0, a - WINDOW)
+    lo = max(0, a - window)
     seg = low[lo:a]
     starts: list[int] = []
     cur = len(seg)
@@ -205,9 +215,12 @@ def make(doc: Document, kind: str, start: int, end: int, value: Any, extra: Mapp
 
 def dedupe(values: Iterable[Value]) -> list[Value]:
     """Drop candidates overlapping a longer one (same rule as the registry), in text order."""
+    ordered = sorted(values, key=lambda v: (v.start, v.end))
+    if all(a.end <= b.start for a, b in zip(ordered, ordered[1:])):
+        return ordered  # the common case: nothing overlaps
     kept: list[Value] = []
     taken: list[tuple[int, int]] = []
-    for v in sorted(values, key=lambda v: (v.start - v.end, v.start)):
+    for v in sorted(ordered, key=lambda v: (v.start - v.end, v.start)):
         i = bisect.bisect_left(taken, (v.start, v.end))
         if (i > 0 and taken[i - 1][1] > v.start) or (i < len(taken) and taken[i][0] < v.end):
             continue

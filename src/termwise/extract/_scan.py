@@ -35,6 +35,7 @@ def _clusters(text: str) -> Iterator[re.Match[str]] | Iterator[re.Match[bytes]]:
         return _CLUSTER_STR.finditer(text)
     return _CLUSTER.finditer(data.translate(_HASH_DIGITS))
 
+
 # Last letters of month names and their abbreviations ("Nov." ends in ".").
 _MONTH_LAST = frozenset("yhletrnbgpvcYHLETRNBGPVC.")
 
@@ -90,9 +91,20 @@ def hot_spots(text: str) -> HotSpots:
             after_word.append(spot)
         if e - r >= 5 and text[e - 5] == "," and text[e - 4] in "12" and 1800 <= int(text[e - 4 : e]) <= 2099:
             years.append((e - 4, e, e))  # "March 12,1999": the year glued on by a comma
-        if run == 3 or p in "(+" or (p in " \t" and text[s - 2 : s - 1] in ":+") or (run == 1 and c in "-. " and text[s] == "1"):
+        if (
+            run == 3
+            or p in "(+"
+            or (p in " \t" and text[s - 2 : s - 1] in ":+")
+            or (run == 1 and c in "-. " and text[s] == "1")
+        ):
             phones.append(spot)
-        if (c == "-" and e > r and run <= 3) or run >= 8 or (run >= 3 and c.isalpha()) or (p.isalpha() and run >= 5) or (run == 6 and c in " -"):
+        if (
+            (c == "-" and e > r and run <= 3)
+            or run >= 8
+            or (run >= 3 and c.isalpha())
+            or (p.isalpha() and run >= 5)
+            or (run == 6 and c in " -")
+        ):
             ids.append(spot)
     return HotSpots(tuple(years), tuple(numeric), tuple(times), tuple(phones), tuple(ids), tuple(after_word))
 

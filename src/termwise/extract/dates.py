@@ -39,12 +39,32 @@ from termwise.model import Document, Value
 # --------------------------------------------------------------------------- pieces
 
 _MONTH_NAMES = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
 }
 _MONTH_ABBR = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTHS = {**_MONTH_NAMES, **_MONTH_ABBR}
 
@@ -69,19 +89,56 @@ _OF = r"(?:of|OF|Of)"
 
 _DAY_OF_TAIL = (
     _DAY_WORD + _W + _OF + _W + r"(?:" + _WEEKDAY + r"," + _W + r")?"
-    r"(?:(?P<o_mon>" + _MON + r")\.?|(?P<o_mblank>" + _BLANK + r"))?" + _W + r"(?P<o_comma>,)?" + _W
-    + r"(?:in the year" + _W + r")?(?P<o_year>" + _YEAR + r"|" + _YEAR_PART + r")(?![\d_])"
+    r"(?:(?P<o_mon>"
+    + _MON
+    + r")\.?|(?P<o_mblank>"
+    + _BLANK
+    + r"))?"
+    + _W
+    + r"(?P<o_comma>,)?"
+    + _W
+    + r"(?:in the year"
+    + _W
+    + r")?(?P<o_year>"
+    + _YEAR
+    + r"|"
+    + _YEAR_PART
+    + r")(?![\d_])"
 )
 # Three patterns, each starting with one kind of character so that ``re`` can skip ahead
 # (an alternation of differently-led branches makes it try every branch at every offset).
 # Word boundaries before the start are checked in Python (:func:`_starts_clean`).
 _MONTH_LED = re.compile(
-    r"(?P<mon>" + _MON + r")\.?(?:"
+    r"(?P<mon>"
+    + _MON
+    + r")\.?(?:"
     # "June 27, 2001", "Nov. 29 1999", "March 1st, 2023"
-    + _W + r"(?P<a_day>" + _DAY + r")" + _ORD + r"?(?!\d)" + _W + r",?" + _W + r"(?P<a_year>" + _YEAR + r")(?![\d_])"
+    + _W
+    + r"(?P<a_day>"
+    + _DAY
+    + r")"
+    + _ORD
+    + r"?(?!\d)"
+    + _W
+    + r",?"
+    + _W
+    + r"(?P<a_year>"
+    + _YEAR
+    + r")(?![\d_])"
     # "January __, 2004", "June , 2010"
-    r"|(?:" + _W + r"(?P<e_blank>" + _BLANK + r")" + _W + r"|[ \t]+)," + _W
-    + r"(?P<e_year>" + _YEAR + r"|" + _YEAR_PART + r")(?![\d_])"
+    r"|(?:"
+    + _W
+    + r"(?P<e_blank>"
+    + _BLANK
+    + r")"
+    + _W
+    + r"|[ \t]+),"
+    + _W
+    + r"(?P<e_year>"
+    + _YEAR
+    + r"|"
+    + _YEAR_PART
+    + r")(?![\d_])"
     # "June 2001", "June, 2001"
     r"|" + _W + r",?" + _W + r"(?P<y_year>" + _YEAR + r")(?![\d_])"
     # "June 30" with no year after it
@@ -91,8 +148,24 @@ _MONTH_LED = re.compile(
 _DIGIT_LED = re.compile(
     r"(?P<lead>\d{1,4})(?:"
     # "the 1st day of March, 2023", "27 June 2001", "22 Dec. 2017", "31 December,\n1996"
-    r"(?P<ord>" + _ORD + r")?" + _W + r"(?:" + _DAY_OF_TAIL
-    + r"|(?:" + _OF + _W + r")?(?P<b_mon>" + _MON + r")\.?" + _W + r",?" + _W + r"(?P<b_year>" + _YEAR + r")(?![\d_]))"
+    r"(?P<ord>"
+    + _ORD
+    + r")?"
+    + _W
+    + r"(?:"
+    + _DAY_OF_TAIL
+    + r"|(?:"
+    + _OF
+    + _W
+    + r")?(?P<b_mon>"
+    + _MON
+    + r")\.?"
+    + _W
+    + r",?"
+    + _W
+    + r"(?P<b_year>"
+    + _YEAR
+    + r")(?![\d_]))"
     # "4/04/05", "12-23-2019", "29/3/18", "2001-06-27"
     r"|(?P<n_sep>[/-])(?P<n2>\d{1,2})(?P=n_sep)(?P<n3>\d{4}|\d\d)(?![\d/-]|[.,]\d)"
     # "06.27.2001" (four-digit year only: "5.1.10" is a section number)
@@ -100,9 +173,20 @@ _DIGIT_LED = re.compile(
     r")"
 )
 _BLANK_LED = re.compile(
-    r"(?P<blank>" + _BLANK + r")" + _W + r"(?:" + _DAY_OF_TAIL
+    r"(?P<blank>"
+    + _BLANK
+    + r")"
+    + _W
+    + r"(?:"
+    + _DAY_OF_TAIL
     # "_____, 2005", "[•], 2020"
-    + r"|," + _W + r"(?P<g_year>" + _YEAR + r"|" + _YEAR_PART + r"))(?![\d_])"
+    + r"|,"
+    + _W
+    + r"(?P<g_year>"
+    + _YEAR
+    + r"|"
+    + _YEAR_PART
+    + r"))(?![\d_])"
 )
 # "this day of , 2012": day and month left blank without underscores.
 _DAY_LED = re.compile(_DAY_OF_TAIL)
@@ -295,7 +379,8 @@ _UNIT_WORDS = tuple(re.compile(w) for w in ("day", "week", "month", "year", "ann
 _UNIT_KIND = re.compile(r"(?:business|calendar|banking|working|trading)[ \t\n]+$")
 _CONNECT = re.compile(
     r"(?:[ \t\n]*\(\d+\))?[ \t\n]+(?:(?:immediately|next)[ \t\n]+)?"
-    r"(?P<conn>after|following|from|of|prior[ \t\n]+to|before|preceding|subsequent[ \t\n]+to|in[ \t\n]+advance[ \t\n]+of)"
+    r"(?P<conn>after|following|from|of|prior[ \t\n]+to|before|preceding|subsequent[ \t\n]+to"
+    r"|in[ \t\n]+advance[ \t\n]+of)"
     r"[ \t\n]+(?=[a-z0-9\"“])"
 )
 _ORDINAL_WORDS = (
@@ -318,15 +403,16 @@ _LEFT = re.compile(
 )
 _LEFT_REACH = 64  # "no later than the date which is thirty-six (36) " fits
 _PERIOD_BEFORE = re.compile(
-    r"(?:\bfor|\bperiod[ \t\n]+of|\bterm[ \t\n]+of|\bduring|\bover)[ \t\n]+(?:(?:up[ \t\n]+to|at[ \t\n]+least|not[ \t\n]+less"
-    r"[ \t\n]+than|a[ \t\n]+further|an[ \t\n]+additional)[ \t\n]+)?$"
+    r"(?:\bfor|\bperiod[ \t\n]+of|\bterm[ \t\n]+of|\bduring|\bover)[ \t\n]+"
+    r"(?:(?:up[ \t\n]+to|at[ \t\n]+least|not[ \t\n]+less[ \t\n]+than|a[ \t\n]+further|an[ \t\n]+additional)[ \t\n]+)?$"
 )
 _ANCHOR_STOP = re.compile(
     r"[,;:()\[\]$]|\.(?=\s|$)|\n[ \t]*\n|[ \t\n]\d+(?:\.\d+)+(?![\w])"
     r"|[ \t\n](?:in|to|of|by|on|at|for|from|with|under|during)[ \t\n]+(?:which|whom)(?![a-z])"
     r"|[ \t\n](?:and|or|unless|provided|if|except|whichever|until|subject|pursuant"
     r"|in[ \t\n]+accordance|which|whereupon|but|then|to[ \t\n]+the[ \t\n]+extent|during|for|under|in[ \t\n]+connection"
-    r"|notwithstanding|solely|as|in[ \t\n]+the[ \t\n]+event|so[ \t\n]+long|as[ \t\n]+long|shall|will|may|must|at[ \t\n]+which)(?![a-z])"
+    r"|notwithstanding|solely|as|in[ \t\n]+the[ \t\n]+event|so[ \t\n]+long|as[ \t\n]+long|shall|will|may|must"
+    r"|at[ \t\n]+which)(?![a-z])"
 )
 # "the date on which ... occurs", "the date it is funded": the anchor runs to its verb.
 _EVENT_ANCHOR = re.compile(r"the[ \t\n]+(?:date|day|time)[ \t\n]+(?!of(?![a-z])|hereof|thereof)(?=[a-z])")
@@ -338,9 +424,16 @@ _EVENT_END = re.compile(
 _ANCHOR_MAX = 160
 _BEFORE = {"prior to", "before", "preceding", "in advance of"}
 _BOUND_NAMES = {
-    "no later than": "no_later_than", "not later than": "no_later_than", "no earlier than": "no_earlier_than",
-    "not earlier than": "no_earlier_than", "at least": "at_least", "not less than": "at_least",
-    "no less than": "at_least", "on or before": "on_or_before", "on or after": "on_or_after", "until": "until",
+    "no later than": "no_later_than",
+    "not later than": "no_later_than",
+    "no earlier than": "no_earlier_than",
+    "not earlier than": "no_earlier_than",
+    "at least": "at_least",
+    "not less than": "at_least",
+    "no less than": "at_least",
+    "on or before": "on_or_before",
+    "on or after": "on_or_after",
+    "until": "until",
     "by": "by",
 }
 
@@ -426,7 +519,11 @@ def find_relative_dates(doc: Document, absolute: list[Value] | None = None) -> l
                 continue
             if conn == "of" and bound != "within":
                 continue
-            if bound is None and lm.group("lead") is None and _PERIOD_BEFORE.search(low, max(0, lm.start() - 36), lm.start()):
+            if (
+                bound is None
+                and lm.group("lead") is None
+                and _PERIOD_BEFORE.search(low, max(0, lm.start() - 36), lm.start())
+            ):
                 continue  # "for six months following ...": a period, left to durations
         if n is None:
             continue

@@ -32,7 +32,7 @@ def find_durations(doc: Document) -> list[Value]:
     found: list[Value] = []
     for a, b, unit in word_hits(low, _UNITS):
         t = None
-        for start in lead_starts(low, a, _EXTRA):
+        for start in lead_starts(low, a, _EXTRA, window=80):
             t = _TAIL_RE.match(low, start, a)
             if t is not None:
                 break

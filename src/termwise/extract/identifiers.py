@@ -27,7 +27,8 @@ _S = r"[ \t]*(?:\r?\n[ \t]*)?"
 # A label right before the number (matched on lower-cased text, ending where the number starts).
 _LABEL_BEFORE = re.compile(
     r"(?<![a-z])(?:(?P<sec>(?:commission|sec|s\.e\.c\.)[ \t]+file|file|registration(?:[ \t]+statement)?|reg\.)"
-    r"|(?P<cusip>cusip)|(?P<cik>cik|central[ \t]+index[ \t]+key)|(?P<aba>aba(?:[ \t]+routing)?|routing(?:[ \t]+transit)?))"
+    r"|(?P<cusip>cusip)|(?P<cik>cik|central[ \t]+index[ \t]+key)"
+    r"|(?P<aba>aba(?:[ \t]+routing)?|routing(?:[ \t]+transit)?))"
     r"(?:[ \t]*(?:no\.?|nos\.?|number|#|code))?[ \t]*[:.]?" + _S + r"(?:[:#]" + _S + r")?(?:s-\d+[ \t]*)?$"
 )
 _SHAPE = re.compile(
@@ -39,7 +40,9 @@ _CUSIP_SPACED = re.compile(r"[0-9a-z]{6}[ \t-]?[0-9a-z]{2}(?:[ \t-]?[0-9])?(?![\
 _SEC_BARE = re.compile(r"333-\d{5,6}$|0-\d{4,5}$|00[0-2]-\d{5}$|811-\d{4,5}$")
 _SWIFT = (re.compile("swift"), re.compile("bic"))
 _SWIFT_CODE = re.compile(
-    r"(?:swift|bic)(?:/bic)?(?:[ \t]+code)?[ \t]*(?:no\.?|#)?[ \t]*[:.]?" + _S + r"(?P<code>[a-z]{6}[a-z0-9]{2}(?:[a-z0-9]{3})?)(?![\w-])"
+    r"(?:swift|bic)(?:/bic)?(?:[ \t]+code)?[ \t]*(?:no\.?|#)?[ \t]*[:.]?"
+    + _S
+    + r"(?P<code>[a-z]{6}[a-z0-9]{2}(?:[a-z0-9]{3})?)(?![\w-])"
 )
 _EIN_LABEL = re.compile(
     r"employer[ \t\n]+identification|\be\.?i\.?n\b|\bf\.?e\.?i\.?n\b|tax(?:payer)?[ \t\n]+(?:id|identification)"
@@ -48,7 +51,8 @@ _EIN_LABEL = re.compile(
 _EIN_BEFORE = 60
 _EIN_AFTER = 120
 _ISIN_COUNTRIES = frozenset(
-    "us ca gb de fr ch nl lu ie jp hk sg au kr tw cn il bm ky vg je gg se no dk fi it es be at xs an bs pa mx br".split()
+    "us ca gb de fr ch nl lu ie jp hk sg au kr tw cn il bm ky vg je gg se no dk fi it es be at xs an bs pa mx br"
+    "".split()
 )
 
 
@@ -112,8 +116,9 @@ def find_identifiers(doc: Document) -> list[Value]:
             sm = _SWIFT_CODE.match(low, m.start())
             if sm and text[sm.start("code") : sm.end("code")].isupper():
                 b, e = sm.span("code")
-                out.append(Value(kind="identifier", text=text[b:e], start=b, end=e, value=text[b:e],
-                                 extra={"scheme": "swift"}))
+                out.append(
+                    Value(kind="identifier", text=text[b:e], start=b, end=e, value=text[b:e], extra={"scheme": "swift"})
+                )
     out.sort(key=lambda v: v.start)
     return out
 
@@ -153,8 +158,12 @@ def _identifier_at(text: str, low: str, ts: int) -> Value | None:
     elif label == "aba" and raw.isdigit() and len(raw) == 9:
         extra = {"scheme": "aba_routing", "check_digit_valid": _aba_ok(raw)}
     elif len(raw) == 12 and raw[:2].isalpha():
-        if (not raw.isupper() or raw[:2].lower() not in _ISIN_COUNTRIES
-                or sum(c.isdigit() for c in raw) < 6 or not _isin_ok(raw)):
+        if (
+            not raw.isupper()
+            or raw[:2].lower() not in _ISIN_COUNTRIES
+            or sum(c.isdigit() for c in raw) < 6
+            or not _isin_ok(raw)
+        ):
             return None
         extra = {"scheme": "isin"}
     elif len(raw) == 9 and raw[:3].isdigit() and raw[8].isdigit():

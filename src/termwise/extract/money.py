@@ -111,7 +111,7 @@ def find_money(doc: Document) -> list[Value]:
                 found.append(_after_sign(doc, low, m.start(), m.end(), sign))
     for a, b, word in word_hits(low, ("dollar",)):
         found.append(_before_word(doc, low, a, b, word))
-    for s, e, ws, nw in digit_runs(doc.clean):
+    for s, e, ws, nw, _ in digit_runs(doc.clean):
         # "USD 10,000" / "Rs. 5,000": an ISO code one space before the digits
         if s >= 4 and low[s - 1] == " ":
             code = low[s - 4 : s - 1]

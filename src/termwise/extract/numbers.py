@@ -13,9 +13,10 @@ numbers written only in words ("three directors") are left out: too many are "on
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 
 from termwise.extract._numeric import WORDS, WS, dedupe, digit_runs, integral, lead_starts, lower_text, make
-from termwise.extract.numwords import parse_digits, parse_number_words
+from termwise.extract.numwords import parse_number_words
 from termwise.model import Document, Value
 
 _LABELS = frozenset(
@@ -26,6 +27,10 @@ _LABELS = frozenset(
     unit box route highway iso lot table figure tranche year day week month quarter amendment attachment
     addendum standard code act statement sec. art. para. ex. p. pp. ss. s. r. reg. fig. instruction
     instructions category categories class series""".split()
+)
+_COVERED = frozenset(
+    "day days week weeks month months year years hour hours percent shares share dollars dollar euros business "
+    "calendar".split()
 )
 # a month name before the number: "October 1 of each year" is a date, not a quantity
 _MONTHS = frozenset(
@@ -46,11 +51,11 @@ def find_numbers(doc: Document) -> list[Value]:
     low = lower_text(text)
     found: list[Value] = []
     # cheap rejection of the common case first ("5.3 Term", "2001,", "95134\n"): a
-    # candidate has a lower-case word after it or a parenthesis right before or after it
-    runs = [
-        r for r in digit_runs(text) if r[3][:1].islower() or text[r[0] - 1 : r[0]] == "(" or "(" in text[r[1] : r[1] + 2]
-    ]
-    for s, e, ws, nw in runs:
+    # candidate has a parenthesis right before or after it or a lower-case word after it
+    # ("30 days", "(30) days", "25 percent" are left to the durations, percents ... extractors,
+    # whose longer values would win anyway)
+    runs = [r for r in digit_runs(text) if (r[4] or r[3][:1].islower()) and r[3].lower() not in _COVERED]
+    for s, e, ws, nw, _ in runs:
         paren_before = s > 0 and text[s - 1] == "("
         paren_after = not paren_before and "(" in text[e : e + 2] and text[e : e + 1] in " ("
         if e - s == 4 and text[s : s + 2] in ("19", "20"):
@@ -76,10 +81,12 @@ def find_numbers(doc: Document) -> list[Value]:
 
 
 def _number(doc: Document, s: int, e: int, digits: str, words: bool) -> Value | None:
-    d = parse_digits(digits)
-    if d is None:
-        return None
-    return make(doc, "number", s, e, integral(d), {"words": True} if words else None)
+    raw = digits.replace(",", "")
+    try:
+        d = Decimal(int(raw)) if raw.isdigit() else integral(Decimal(raw))
+    except (InvalidOperation, ValueError):
+        return None  # "5.3.1"
+    return make(doc, "number", s, e, d, {"words": True} if words else None)
 
 
 def _words_twin_before(doc: Document, low: str, s: int, end: int) -> Value | None:

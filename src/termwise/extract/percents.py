@@ -22,12 +22,13 @@ from termwise.extract._numeric import (
     lead_starts,
     lower_text,
     make,
-    word_hits,
+    pattern_hits,
 )
 from termwise.extract.numwords import parse_digits, parse_number_words
 from termwise.model import Document, Value
 
 _PERCENT_SIGN_RE = re.compile("%")
+_PERCENT_WORD_RE = re.compile("p(?:er ?cent|ct)")  # one pass: "percent", "per cent", "pct"
 _EXTRA = frozenset(("of",))
 _FRACWORD = r"(?:(?:one|a)" + WS + r"*-?" + WS + r"*(?:half|quarter|third|fourth|tenth)|half|three" + WS + r"*-?" + WS + r"*quarters?)"
 _TAIL_RE = re.compile(
@@ -48,7 +49,7 @@ def find_percents(doc: Document) -> list[Value]:
     low = lower_text(doc.clean)
     found: list[Value] = []
     anchors = [(m.start(), m.end()) for m in _PERCENT_SIGN_RE.finditer(low)]
-    anchors += [(a, b) for a, b, _ in word_hits(low, ("percent", "per cent", "pct"))]
+    anchors += [(a, b) for a, b, _ in pattern_hits(low, _PERCENT_WORD_RE, "percent")]
     for a, b in anchors:
         t = None
         for start in lead_starts(low, a, _EXTRA):
@@ -66,7 +67,7 @@ def find_percents(doc: Document) -> list[Value]:
             end = after.end()
         found.append(make(doc, "percent", t.start(), end, integral(n)))
     # "150 basis points" -> 1.5
-    for s, e, ws, nw in digit_runs(doc.clean):
+    for s, e, ws, nw, _ in digit_runs(doc.clean) if "basis point" in low else ():
         if nw == "basis" and low.startswith("points", ws + 6) and low[ws + 5 : ws + 6] == " " and e <= ws:
             n = parse_digits(doc.clean[s:e])
             if n is not None:

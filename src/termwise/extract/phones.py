@@ -43,9 +43,21 @@ _LABELED = re.compile(
     r"(?:[ \t]*(?:no\.?|number|#))?[ \t]*[:.]?[ \t]*(?P<num>\(?\d[\d \t().\-]{5,22}\d)(?![\w\-]|[.,]\d)"
 )
 _LABELS = {
-    "tel": "phone", "telephone": "phone", "phone": "phone", "ph": "phone", "t": "phone", "p": "phone",
-    "fax": "fax", "facsimile": "fax", "telecopier": "fax", "telecopy": "fax", "telefax": "fax", "f": "fax",
-    "mobile": "mobile", "cell": "mobile", "m": "mobile",
+    "tel": "phone",
+    "telephone": "phone",
+    "phone": "phone",
+    "ph": "phone",
+    "t": "phone",
+    "p": "phone",
+    "fax": "fax",
+    "facsimile": "fax",
+    "telecopier": "fax",
+    "telecopy": "fax",
+    "telefax": "fax",
+    "f": "fax",
+    "mobile": "mobile",
+    "cell": "mobile",
+    "m": "mobile",
 }
 _DIGITS = re.compile(r"\d")
 
@@ -94,7 +106,11 @@ def find_phones(doc: Document) -> list[Value]:
                 continue
             value = "+" + digits
         else:
-            area, exch, sub = g("a1") or g("a2") or g("a3"), g("e1") or g("e2") or g("e3"), g("s1") or g("s2") or g("s3")
+            area, exch, sub = (
+                g("a1") or g("a2") or g("a3"),
+                g("e1") or g("e2") or g("e3"),
+                g("s1") or g("s2") or g("s3"),
+            )
             if g("a3") and label is None:
                 continue
             value = "+1" + area + exch + sub

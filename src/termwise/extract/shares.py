@@ -58,7 +58,7 @@ def find_shares(doc: Document) -> list[Value]:
     text = doc.clean
     found: list[Value] = []
     seen: set[int] = set()
-    for _s, _e, ws, nw in digit_runs(text):
+    for _s, _e, ws, nw, _ in digit_runs(text):
         if not nw or nw.lower() not in _LEAD_AFTER:
             continue
         am = _ANCHOR_AFTER_RE.match(low, ws)

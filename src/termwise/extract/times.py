@@ -19,40 +19,112 @@ import datetime as dt
 import re
 from typing import Any
 
-from termwise.extract.dates import match_date_at
 from termwise.extract._scan import hot_spots, lower
+from termwise.extract.dates import match_date_at
 from termwise.model import Document, TimeOfDay, Value
 
 _NY, _CHI, _DEN, _LA = "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"
 
 # Zone words that must be followed by "time" ("Eastern time", "Los Angeles time").
 _ZONE_WORDS = {
-    "eastern": _NY, "eastern standard": _NY, "eastern daylight": _NY, "eastern prevailing": _NY,
-    "new york": _NY, "new york city": _NY, "boston": _NY, "washington, d.c.": _NY, "washington d.c.": _NY,
-    "atlanta": _NY, "miami": _NY, "philadelphia": _NY, "detroit": "America/Detroit",
-    "prevailing eastern": _NY, "prevailing central": _CHI, "prevailing mountain": _DEN, "prevailing pacific": _LA,
-    "central clock": _CHI, "central": _CHI, "central standard": _CHI, "central daylight": _CHI, "central prevailing": _CHI,
-    "chicago": _CHI, "dallas": _CHI, "houston": _CHI, "minneapolis": _CHI, "texas": _CHI,
-    "mountain": _DEN, "mountain standard": _DEN, "mountain daylight": _DEN, "denver": _DEN,
-    "salt lake city": _DEN, "phoenix": "America/Phoenix", "arizona": "America/Phoenix",
-    "pacific": _LA, "pacific standard": _LA, "pacific daylight": _LA, "pacific prevailing": _LA,
-    "los angeles": _LA, "san francisco": _LA, "california": _LA, "seattle": _LA, "san diego": _LA,
-    "san jose": _LA, "palo alto": _LA, "hawaii": "Pacific/Honolulu", "honolulu": "Pacific/Honolulu",
-    "alaska": "America/Anchorage", "toronto": "America/Toronto", "vancouver": "America/Vancouver",
-    "london": "Europe/London", "british summer": "Europe/London", "greenwich mean": "Etc/GMT",
-    "central european": "CET", "central european summer": "CET", "paris": "Europe/Paris",
-    "frankfurt": "Europe/Berlin", "berlin": "Europe/Berlin", "amsterdam": "Europe/Amsterdam",
-    "zurich": "Europe/Zurich", "geneva": "Europe/Zurich", "luxembourg": "Europe/Luxembourg",
-    "dublin": "Europe/Dublin", "tokyo": "Asia/Tokyo", "japan": "Asia/Tokyo", "hong kong": "Asia/Hong_Kong",
-    "singapore": "Asia/Singapore", "beijing": "Asia/Shanghai", "shanghai": "Asia/Shanghai",
-    "taipei": "Asia/Taipei", "seoul": "Asia/Seoul", "sydney": "Australia/Sydney", "tel aviv": "Asia/Jerusalem",
-    "israel": "Asia/Jerusalem", "local": None, "prevailing local": None,
+    "eastern": _NY,
+    "eastern standard": _NY,
+    "eastern daylight": _NY,
+    "eastern prevailing": _NY,
+    "new york": _NY,
+    "new york city": _NY,
+    "boston": _NY,
+    "washington, d.c.": _NY,
+    "washington d.c.": _NY,
+    "atlanta": _NY,
+    "miami": _NY,
+    "philadelphia": _NY,
+    "detroit": "America/Detroit",
+    "prevailing eastern": _NY,
+    "prevailing central": _CHI,
+    "prevailing mountain": _DEN,
+    "prevailing pacific": _LA,
+    "central clock": _CHI,
+    "central": _CHI,
+    "central standard": _CHI,
+    "central daylight": _CHI,
+    "central prevailing": _CHI,
+    "chicago": _CHI,
+    "dallas": _CHI,
+    "houston": _CHI,
+    "minneapolis": _CHI,
+    "texas": _CHI,
+    "mountain": _DEN,
+    "mountain standard": _DEN,
+    "mountain daylight": _DEN,
+    "denver": _DEN,
+    "salt lake city": _DEN,
+    "phoenix": "America/Phoenix",
+    "arizona": "America/Phoenix",
+    "pacific": _LA,
+    "pacific standard": _LA,
+    "pacific daylight": _LA,
+    "pacific prevailing": _LA,
+    "los angeles": _LA,
+    "san francisco": _LA,
+    "california": _LA,
+    "seattle": _LA,
+    "san diego": _LA,
+    "san jose": _LA,
+    "palo alto": _LA,
+    "hawaii": "Pacific/Honolulu",
+    "honolulu": "Pacific/Honolulu",
+    "alaska": "America/Anchorage",
+    "toronto": "America/Toronto",
+    "vancouver": "America/Vancouver",
+    "london": "Europe/London",
+    "british summer": "Europe/London",
+    "greenwich mean": "Etc/GMT",
+    "central european": "CET",
+    "central european summer": "CET",
+    "paris": "Europe/Paris",
+    "frankfurt": "Europe/Berlin",
+    "berlin": "Europe/Berlin",
+    "amsterdam": "Europe/Amsterdam",
+    "zurich": "Europe/Zurich",
+    "geneva": "Europe/Zurich",
+    "luxembourg": "Europe/Luxembourg",
+    "dublin": "Europe/Dublin",
+    "tokyo": "Asia/Tokyo",
+    "japan": "Asia/Tokyo",
+    "hong kong": "Asia/Hong_Kong",
+    "singapore": "Asia/Singapore",
+    "beijing": "Asia/Shanghai",
+    "shanghai": "Asia/Shanghai",
+    "taipei": "Asia/Taipei",
+    "seoul": "Asia/Seoul",
+    "sydney": "Australia/Sydney",
+    "tel aviv": "Asia/Jerusalem",
+    "israel": "Asia/Jerusalem",
+    "local": None,
+    "prevailing local": None,
 }
 # Abbreviations, standing alone.
 _ZONE_ABBR = {
-    "est": _NY, "edt": _NY, "et": _NY, "cst": _CHI, "cdt": _CHI, "ct": _CHI, "mst": _DEN, "mdt": _DEN,
-    "pst": _LA, "pdt": _LA, "pt": _LA, "gmt": "Etc/GMT", "utc": "UTC", "bst": "Europe/London", "cet": "CET",
-    "cest": "CET", "jst": "Asia/Tokyo", "hkt": "Asia/Hong_Kong", "sgt": "Asia/Singapore",
+    "est": _NY,
+    "edt": _NY,
+    "et": _NY,
+    "cst": _CHI,
+    "cdt": _CHI,
+    "ct": _CHI,
+    "mst": _DEN,
+    "mdt": _DEN,
+    "pst": _LA,
+    "pdt": _LA,
+    "pt": _LA,
+    "gmt": "Etc/GMT",
+    "utc": "UTC",
+    "bst": "Europe/London",
+    "cet": "CET",
+    "cest": "CET",
+    "jst": "Asia/Tokyo",
+    "hkt": "Asia/Hong_Kong",
+    "sgt": "Asia/Singapore",
 }
 ZONES: dict[str, str | None] = {**_ZONE_WORDS, **_ZONE_ABBR}
 
@@ -68,8 +140,7 @@ _TZ = (
 _AMPM = r"(?P<ap>[ap])(?:\.[ \t]?m\.?|m(?![a-z]))"
 _TIME = re.compile(
     r"(?<![\w:.$,/])(?:"
-    r"(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?(?::[0-5]\d)?[ \t]*" + _AMPM
-    + r"(?:[ \t]*\(?(?P<np>noon|midnight)\)?)?"
+    r"(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?(?::[0-5]\d)?[ \t]*" + _AMPM + r"(?:[ \t]*\(?(?P<np>noon|midnight)\)?)?"
     r"|(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)(?![\d.:])(?:[ \t]*(?P<word24>noon|midnight|hours|hrs\.?|h(?![a-z])))?"
     r"|(?P<word>noon|midnight)(?![a-z])"
     r")" + _TZ
