@@ -273,14 +273,14 @@ def _interpret(m: re.Match[str]) -> _Result | None:
     elif g.get("g_year"):
         return None, {"incomplete": True, "year": _full_year(g["g_year"]), "month": None, "day": None}
     if g.get("o_year"):
-        year = _full_year(g["o_year"])
-        mon = _month(g["o_mon"]) if g.get("o_mon") else None
-        day = int(lead) if lead else None
-        if year and mon and day:
-            return _make(year, mon, day)
-        if mon is None and day is None and not g.get("o_comma") and not g.get("o_mblank") and not g.get("blank"):
+        o_year = _full_year(g["o_year"])
+        o_mon = _month(g["o_mon"]) if g.get("o_mon") else None
+        o_day = int(lead) if lead else None
+        if o_year and o_mon and o_day:
+            return _make(o_year, o_mon, o_day)
+        if o_mon is None and o_day is None and not g.get("o_comma") and not g.get("o_mblank") and not g.get("blank"):
             return None  # "any day of 2009": not a blank to fill in
-        return None, {"incomplete": True, "year": year, "month": mon, "day": day}
+        return None, {"incomplete": True, "year": o_year, "month": o_mon, "day": o_day}
     return None
 
 
@@ -363,11 +363,11 @@ def find_absolute_dates(doc: Document) -> list[Value]:
         end, m = cands[start]
         if start < last_end:
             continue  # inside a longer date found from an earlier start
-        r = _interpret(m)
-        if r is None:
+        res = _interpret(m)
+        if res is None:
             continue
         last_end = end
-        out.append(Value(kind="date", text=text[start:end], start=start, end=end, value=r[0], extra=r[1]))
+        out.append(Value(kind="date", text=text[start:end], start=start, end=end, value=res[0], extra=res[1]))
     return out
 
 

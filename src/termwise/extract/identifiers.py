@@ -64,9 +64,10 @@ def _cusip_check(s: str) -> int | None:
         elif "A" <= c <= "Z":
             v = ord(c) - 55
         else:
-            v = {"*": 36, "@": 37, "#": 38}.get(c)
-            if v is None:
+            special = {"*": 36, "@": 37, "#": 38}.get(c)
+            if special is None:
                 return None
+            v = special
         if i % 2:
             v *= 2
         total += v // 10 + v % 10

@@ -141,7 +141,8 @@ _AMPM = r"(?P<ap>[ap])(?:\.[ \t]?m\.?|m(?![a-z]))"
 _TIME = re.compile(
     r"(?<![\w:.$,/])(?:"
     r"(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?(?::[0-5]\d)?[ \t]*" + _AMPM + r"(?:[ \t]*\(?(?P<np>noon|midnight)\)?)?"
-    r"|(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)(?![\d.:])(?:[ \t]*(?P<word24>noon|midnight|hours|hrs\.?|h(?![a-z])))?"
+    r"|(?P<h24>[01]?\d|2[0-3])[:.](?P<m24>[0-5]\d)(?![\d.:])"
+    r"(?:[ \t]*(?P<word24>noon|midnight|hours|hrs\.?|h(?![a-z])))?"
     r"|(?P<word>noon|midnight)(?![a-z])"
     r")" + _TZ
 )
