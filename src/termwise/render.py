@@ -26,7 +26,7 @@ def _fmt_value(v: Value) -> str:
         return " ".join(x for x in (n.get("date"), n["time"], n.get("tz")) if x)
     if v.kind == "date" and n is None and v.extra:
         e = v.extra
-        return f"{e.get('offset', '')} {e.get('direction', '')} {e.get('anchor', '')}".strip()
+        return _one_line(f"{e.get('offset', '')} {e.get('direction', '')} {e.get('anchor', '')}", 60)
     return str(n)
 
 
