@@ -24,7 +24,8 @@ _LABELS = frozenset(
     subsection subsections exhibit exhibits schedule schedules annex annexes appendix appendices rule rules
     item items part parts chapter chapters title titles form forms regulation regulations no. nos. no number
     numbers # page pages step phase stage version level tier claim claims note notes line lines suite floor
-    unit box route highway iso lot table figure tranche year day week month quarter amendment attachment
+    unit box route highway iso lot table figure tranche year years day days week weeks month months quarter quarters
+    amendment attachment
     addendum standard code act statement sec. art. para. ex. p. pp. ss. s. r. reg. fig. instruction
     instructions category categories class series""".split()
 )
@@ -37,11 +38,16 @@ _MONTHS = frozenset(
     """january february march april may june july august september october november december jan jan. feb
     feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.""".split()
 )
-_LIST_GLUE = frozenset(("and", "or", "and/or", "through", "to", "-", "–", "&"))
+_LIST_GLUE = frozenset(("and", "or", "and/or", "through", "to", "-", "–", "&", "of"))
+# capitalized words that may stand before a quantity (at a sentence start)
+_CAPITALIZED_OK = frozenset(
+    "approximately about up only over under exactly least minimum maximum total additional each every all no "
+    "with within than of at for to by from in on and or the a an any not more less nearly some".split()
+)
 _TWIN_AFTER_RE = re.compile(WS + r"*\(" + WS + r"*(?P<w>" + WORDS + r")" + WS + r"*\)")
 _WORDS_ONLY_RE = re.compile(r"(?P<w>" + WORDS + r")" + WS + r"*\Z")
 _CLOSE_RE = re.compile(r"[ \t]*\)")
-_STOP_NEXT = frozenset(("and", "or", "through", "to", "hereof", "herein", "hereto", "hereunder", "above", "below",
+_STOP_NEXT = frozenset(("and", "or", "through", "to", "x", "hereof", "herein", "hereto", "hereunder", "above", "below",
                         "thereof", "nor", "shall", "will", "is", "are", "was", "et"))
 
 
@@ -71,10 +77,19 @@ def find_numbers(doc: Document) -> list[Value]:
             if tw and parse_number_words(tw.group("w")) is not None and not _is_reference(low, s):
                 found.append(_number(doc, s, tw.end(), text[s:e], True))
                 continue
-        if not nw or not nw[0].islower() or nw in _STOP_NEXT or ")" in text[e:ws]:
-            continue
-        if "." in text[s:e] and not text[max(0, s - 40) : s].rpartition("\n")[2].strip():
+        gap = text[e:ws]
+        if not nw or not nw[0].islower() or nw in _STOP_NEXT or ")" in gap or ("\n" not in gap and len(gap) > 2):
+            continue  # "5) the", "30      the" (a table)
+        line_head = text[max(0, s - 40) : s].rpartition("\n")[2]
+        if "." in text[s:e] and not line_head.strip():
             continue  # "1.37 cGMP ..." at the start of a line: a heading number
+        prev = line_head.rsplit(None, 1)[-1] if line_head.strip() else ""
+        if prev[:1].isupper() and prev.lower() not in _CAPITALIZED_OK:
+            continue  # "Flix Lite 3 for Mac", "APCN 2 in": a name or label
+        if not prev and nw == "of" and text[ws + 2 : ws + 4].strip()[:1].isdigit():
+            continue  # "4 of 6" on a line of its own: a page number
+        if prev[:1].isdigit() and prev.endswith("."):
+            continue  # "17. 2. 2 the": numbering
         if not _is_reference(low, s):
             found.append(_number(doc, s, e, text[s:e], False))
     return dedupe(v for v in found if v is not None)
