@@ -190,6 +190,7 @@ CASES = [
     pytest.param("in twenty-four (24) monthly installments", [("number", "twenty-four (24)", 24)],
                  id="dur-monthly-is-not-a-unit"),
     pytest.param("each fiscal year and every holiday on Monday today", [], id="dur-unit-words-without-count"),
+    pytest.param("Year 1            Year 2            Year 3", [], id="dur-table-header-labels"),
     pytest.param("within a month of closing", [("duration", "a month", "P1M")], id="dur-a-month", marks=XFAIL),
     # --- numbers -----------------------------------------------------------------------
     pytest.param("produced at least 100 prototype samples", [("number", "100", 100)], id="num-quantity"),

@@ -24,6 +24,7 @@ _TAIL_RE = re.compile(
 _PERIOD_RE = re.compile(WS + r"+(?:period|term)(?![a-z])")
 _ISO = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 _EXTRA = frozenset(_QUALIFIERS)
+_LABEL_UNITS = frozenset(("day", "week", "month", "year", "hour", "quarter", "days", "weeks", "months", "years"))
 
 
 def find_durations(doc: Document) -> list[Value]:
@@ -41,6 +42,10 @@ def find_durations(doc: Document) -> list[Value]:
         n = count_value(t.groupdict())
         if n is None or n < 0:
             continue
+        if t.group("d"):
+            prev = doc.clean[max(0, t.start() - 12) : t.start()].rstrip().rpartition(" ")[2]
+            if prev[:1].isupper() and prev.lower() in _LABEL_UNITS:
+                continue  # "Year 2      Year 3" (a table header): "Year 2" is a label
         end = b
         if "-" in t.group("sep"):
             p = _PERIOD_RE.match(low, end)
