@@ -184,13 +184,20 @@ _GRANT = re.compile(
 )
 
 
+_GRANT_VERB = re.compile(r"\b(?:grant|grants|granted|award|awarded|awards)\b")
+_NOT_A_GRANT = re.compile(
+    r"purchase price|aggregate price|for an aggregate|authorized capital|issued and outstanding|beneficially own"
+    r"|outstanding shares|shares outstanding|reserved for issuance"
+)
+
+
 def build_grants(sents: list[Flat], ctx: Ctx) -> list[Grant]:
     grants: list[Grant] = []
     for i, f in enumerate(sents):
-        if not re.search(r"\bgrant|\baward|\bissue", f.s):
+        if not re.search(r"\b(?:grant|award)", f.s) or _NOT_A_GRANT.search(f.s):
             continue
-        m = _GRANT.search(f.s)
-        if not m or re.search(r"purchase price|aggregate price|for an aggregate", f.s):
+        m = next((x for x in _GRANT.finditer(f.s) if _GRANT_VERB.search(f.s, max(0, x.start() - 120), x.end() + 60)), None)
+        if not m:
             continue
         total = int(m.group("n").replace(",", ""))
         window = [f] + [g for g in sents[i + 1 : i + 6] if _same_topic(g)]

@@ -189,7 +189,11 @@ def build_deadlines(sents: list[Flat], ctx: Ctx, signed_copy: tuple[int, int] | 
             before = f.s[max(0, m.start() - 90) : m.start()]
             if not _DEADLINE_LEAD.search(before):
                 continue
-            if not re.search(r"accept|sign|return|execut|countersign|deliver", f.s):
+            if not re.search(
+                r"\baccept|countersign|sign(?:ing)?,? (?:date )?and return|return(?:ing)? (?:a |the |an )?(?:signed|executed)"
+                r"|execut(?:e|ing) and return",
+                f.s,
+            ):
                 continue
             tm: re.Match[str] | None = None
             for found in TIME_RE.finditer(f.s, max(0, m.start() - 90), m.end() + 40):
