@@ -125,6 +125,7 @@ CASES = [
     pytest.param("two and one-half percent (2.5%) above prime", [("percent", "two and one-half percent (2.5%)", 2.5)],
                  id="pct-and-one-half"),
     pytest.param("a 66 2/3% majority", [("percent", "66 2/3%", 66.666667)], id="pct-two-thirds"),
+    pytest.param("at least two-thirds (66.67%) of the total", [("percent", "66.67%", 66.67)], id="pct-inside-parens"),
     pytest.param("one hundred percent of the shares", [("percent", "one hundred percent", 100)], id="pct-one-hundred"),
     pytest.param("the percentage interest shall be adjusted", [], id="pct-word-only"),
     pytest.param("a reduction of 150 basis points", [("percent", "150 basis points", 1.5)], id="pct-basis-points"),

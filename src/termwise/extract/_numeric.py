@@ -168,6 +168,9 @@ def lead_starts(
         if not _countish(tok, extra):
             break
         cur = seg.rfind(tok, 0, cur)
+        inner = len(tok) - len(tok.lstrip("("))
+        if inner and inner < len(tok):
+            starts.append(lo + cur + inner)  # "(66.67%": the number may also start inside
         starts.append(lo + cur)
     starts.reverse()
     return starts
