@@ -107,6 +107,16 @@ CASES = [
     pytest.param("8 million U.S. dollars", [("money", "8 million U.S. dollars", usd("8000000"))], id="money-digits-scale-word"),
     pytest.param("a loss of ($1,000) in the table", [("money", "($1,000)", usd("-1000"))], id="money-negative-in-parens",
                  marks=XFAIL),
+    pytest.param(
+        "expend at least Six Thousand and No/100 Dollars ($6,000.00) every year",
+        [("money", "Six Thousand and No/100 Dollars ($6,000.00)", usd("6000"))],
+        id="money-no-cents",
+    ),
+    pytest.param(
+        "three million five hundred thousand (3,500,000.00) US dollars",
+        [("money", "three million five hundred thousand (3,500,000.00) US dollars", usd("3500000"))],
+        id="money-twin-without-sign",
+    ),
     pytest.param("a fee of 500 rupees", [("money", "500 rupees", usd("500", "INR"))], id="money-rupees-word"),
     # --- percents ----------------------------------------------------------------------
     pytest.param("25% on your anniversary date", [("percent", "25%", 25)], id="pct-sign"),
@@ -347,6 +357,7 @@ WORD_CASES = [
     ("zero", 0),
     ("a hundred", 100),
     ("ten and 50/100", 10.5),
+    ("Six Thousand and No/100", 6000),
 ]
 
 

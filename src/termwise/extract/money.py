@@ -80,7 +80,7 @@ _TWIN_WORDS_RE = re.compile(
     WS + r"*\(" + WS + r"*(?:" + WORDS + r")(?:" + WS + r"+" + _CUR_WORDS + r")?" + WS + r"*\)"
 )
 _TWIN_DIGITS = (
-    r"\(" + WS + r"*(?:(?:u\.[ \t]?s\.|us)[ \t]?)?[$€£¥][ \t]?(?P<td>" + _AMOUNT + r")(?:[ \t]*(?P<tscale>million|billion))?"
+    r"\(" + WS + r"*(?:(?:u\.[ \t]?s\.|us)[ \t]?)?[$€£¥]?[ \t]?(?P<td>" + _AMOUNT + r")(?:[ \t]*(?P<tscale>million|billion))?"
     + WS + r"*\)"
 )
 _TWIN_DIGITS_RE = re.compile(WS + r"*" + _TWIN_DIGITS)

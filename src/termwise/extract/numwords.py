@@ -88,7 +88,7 @@ NUMBER_RE = re.compile(
     r"|(?<![\w.,/-])" + _DIGITS + r"(?![\w/]|[.,]\d)(?:[ \t\n]*\((?:" + _WORDS + r")\))?"
 )
 
-_TOKEN_RE = re.compile(r"[a-z]+|\d+/100(?:ths)?|no/100(?:ths)?|xx/100(?:ths)?")
+_TOKEN_RE = re.compile(r"(?:\d+|no|xx)/100(?:ths)?|[a-z]+")
 _DIGIT_RE = re.compile(_DIGITS)
 _ORDINAL_DIGITS_RE = re.compile(r"\s*(\d+)\s*(?:st|nd|rd|th)\s*\.?\s*")
 
