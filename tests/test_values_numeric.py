@@ -202,6 +202,7 @@ CASES = [
                  id="dur-monthly-is-not-a-unit"),
     pytest.param("each fiscal year and every holiday on Monday today", [], id="dur-unit-words-without-count"),
     pytest.param("Year 1            Year 2            Year 3", [], id="dur-table-header-labels"),
+    pytest.param("cured within (30) days of notice", [("duration", "(30) days", "P30D")], id="dur-bare-parenthesized"),
     pytest.param("within a month of closing", [("duration", "a month", "P1M")], id="dur-a-month", marks=XFAIL),
     # --- numbers -----------------------------------------------------------------------
     pytest.param("produced at least 100 prototype samples", [("number", "100", 100)], id="num-quantity"),

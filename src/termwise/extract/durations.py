@@ -18,7 +18,7 @@ from termwise.model import Document, Value
 _UNITS = ("day", "week", "month", "year", "hour")
 _QUALIFIERS = ("business", "calendar", "banking", "working", "trading", "full", "consecutive", "successive")
 _TAIL_RE = re.compile(
-    r"(?P<num>" + COUNT + r")(?P<sep>" + WS + r"*-" + WS + r"*|" + WS + r"+)"
+    r"(?P<num>" + COUNT + r"|\([ \t]*(?P<pd>\d{1,4})[ \t]*\))(?P<sep>" + WS + r"*-" + WS + r"*|" + WS + r"+)"
     r"(?:(?P<q>" + "|".join(_QUALIFIERS) + r")(?:" + WS + r"*-" + WS + r"*|" + WS + r"+))?\Z"
 )
 _PERIOD_RE = re.compile(WS + r"+(?:period|term)(?![a-z])")
@@ -39,7 +39,7 @@ def find_durations(doc: Document) -> list[Value]:
                 break
         if t is None:
             continue
-        n = count_value(t.groupdict())
+        n = Decimal(t.group("pd")) if t.group("pd") else count_value(t.groupdict())
         if n is None or n < 0:
             continue
         if t.group("d"):
