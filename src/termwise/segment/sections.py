@@ -377,6 +377,7 @@ def find_sections(doc: Document) -> list[Section]:
     list_inline: dict[int, bool] = {}
     next_list = 0
     seen_dec = False
+    last_dec: dict[tuple[int, ...], int] = {}
 
     def close(f: _Frame, at: int, truncate: bool = True) -> None:
         end = at
@@ -425,6 +426,8 @@ def find_sections(doc: Document) -> list[Section]:
                     pop_to(i + 1, c.start)
                     close(stack.pop(), c.start, truncate=False)
                     parent = stack[-1] if stack else None
+                    if fam == "dec":
+                        last_dec[val[:-1]] = val[-1]
                     nf = _new_frame(text, c, fam, val, parent, f.list_key, len(stack))
                     stack.append(nf)
                     lists[f.list_key] += 1
@@ -448,10 +451,14 @@ def find_sections(doc: Document) -> list[Section]:
                 choice = (fam, val)
             elif fam == "dec" and len(val) == 1 and c.block and c.indent >= 0 and not seen_dec and val[0] <= 30:
                 choice = (fam, val)  # an excerpt that starts at paragraph 7
+            elif fam == "dec" and 1 <= val[-1] - last_dec.get(val[:-1], 99) <= 2:
+                choice = (fam, val)  # "1.26" after a "1.25" that was closed early
             else:
                 continue
         fam, val = choice
         seen_dec = seen_dec or fam == "dec"
+        if fam == "dec":
+            last_dec[val[:-1]] = val[-1]
         if c.inline:
             while stack and item_ended(stack[-1], c.start):
                 pop_to(len(stack) - 1, c.start)
