@@ -77,36 +77,64 @@ CASES = [
         [("money", "fifteen thousand ($15,000)", usd("15000"))],
         id="money-words-then-sign-twin",
     ),
-    pytest.param("a facility of up to $1.5 million", [("money", "$1.5 million", usd("1500000"))], id="money-scale-word"),
+    pytest.param(
+        "a facility of up to $1.5 million", [("money", "$1.5 million", usd("1500000"))], id="money-scale-word"
+    ),
     pytest.param("notes of US$2 billion", [("money", "US$2 billion", usd("2000000000"))], id="money-us-dollar-prefix"),
     pytest.param("a credit line of USD 10,000", [("money", "USD 10,000", usd("10000"))], id="money-iso-code-before"),
-    pytest.param("a penalty of 7,500 EUR per day", [("money", "7,500 EUR", usd("7500", "EUR"))], id="money-iso-code-after"),
-    pytest.param("a royalty of 10,000 Euros each quarter", [("money", "10,000 Euros", usd("10000", "EUR"))],
-                 id="money-euros-word"),
-    pytest.param("a bonus of €5.000,00 gross", [("money", "€5.000,00", usd("5000", "EUR"))], id="money-euro-sign-eu-format"),
+    pytest.param(
+        "a penalty of 7,500 EUR per day", [("money", "7,500 EUR", usd("7500", "EUR"))], id="money-iso-code-after"
+    ),
+    pytest.param(
+        "a royalty of 10,000 Euros each quarter",
+        [("money", "10,000 Euros", usd("10000", "EUR"))],
+        id="money-euros-word",
+    ),
+    pytest.param(
+        "a bonus of €5.000,00 gross", [("money", "€5.000,00", usd("5000", "EUR"))], id="money-euro-sign-eu-format"
+    ),
     pytest.param("a retainer of £100 a month", [("money", "£100", usd("100", "GBP"))], id="money-pound-sign"),
-    pytest.param("a grant of 2,000 pounds sterling", [("money", "2,000 pounds sterling", usd("2000", "GBP"))],
-                 id="money-pounds-sterling"),
-    pytest.param("a price of 5,000 Canadian dollars", [("money", "5,000 Canadian dollars", usd("5000", "CAD"))],
-                 id="money-canadian-dollars"),
+    pytest.param(
+        "a grant of 2,000 pounds sterling",
+        [("money", "2,000 pounds sterling", usd("2000", "GBP"))],
+        id="money-pounds-sterling",
+    ),
+    pytest.param(
+        "a price of 5,000 Canadian dollars",
+        [("money", "5,000 Canadian dollars", usd("5000", "CAD"))],
+        id="money-canadian-dollars",
+    ),
     pytest.param("payable as Rs. 25,000 per month", [("money", "Rs. 25,000", usd("25000", "INR"))], id="money-rupees"),
     pytest.param("registered capital of RMB 50,000", [("money", "RMB 50,000", usd("50000", "CNY"))], id="money-rmb"),
     pytest.param("a fee of ¥120,000", [("money", "¥120,000", usd("120000", "JPY"))], id="money-yen-sign"),
     pytest.param("C$750 per unit", [("money", "C$750", usd("750", "CAD"))], id="money-canadian-sign"),
     pytest.param("a par value of $0.001 per share", [("money", "$0.001", usd("0.001"))], id="money-par-value"),
-    pytest.param("a budget of $5MM and a cap of $250K", [("money", "$5MM", usd("5000000")), ("money", "$250K", usd("250000"))],
-                 id="money-suffix-scales"),
-    pytest.param("ten dollars ($10.00) per shipment", [("money", "ten dollars ($10.00)", usd("10"))], id="money-small-twin"),
+    pytest.param(
+        "a budget of $5MM and a cap of $250K",
+        [("money", "$5MM", usd("5000000")), ("money", "$250K", usd("250000"))],
+        id="money-suffix-scales",
+    ),
+    pytest.param(
+        "ten dollars ($10.00) per shipment", [("money", "ten dollars ($10.00)", usd("10"))], id="money-small-twin"
+    ),
     pytest.param(
         "US$5,000,000 (five million United States dollars) to reimburse",
         [("money", "US$5,000,000 (five million United States dollars)", usd("5000000"))],
         id="money-united-states-dollars-twin",
     ),
-    pytest.param("100 Swiss francs per hour", [("money", "100 Swiss francs", usd("100", "CHF"))], id="money-swiss-francs"),
+    pytest.param(
+        "100 Swiss francs per hour", [("money", "100 Swiss francs", usd("100", "CHF"))], id="money-swiss-francs"
+    ),
     pytest.param("the dollar amount is not fixed", [], id="money-no-amount"),
-    pytest.param("8 million U.S. dollars", [("money", "8 million U.S. dollars", usd("8000000"))], id="money-digits-scale-word"),
-    pytest.param("a loss of ($1,000) in the table", [("money", "($1,000)", usd("-1000"))], id="money-negative-in-parens",
-                 marks=XFAIL),
+    pytest.param(
+        "8 million U.S. dollars", [("money", "8 million U.S. dollars", usd("8000000"))], id="money-digits-scale-word"
+    ),
+    pytest.param(
+        "a loss of ($1,000) in the table",
+        [("money", "($1,000)", usd("-1000"))],
+        id="money-negative-in-parens",
+        marks=XFAIL,
+    ),
     pytest.param(
         "expend at least Six Thousand and No/100 Dollars ($6,000.00) every year",
         [("money", "Six Thousand and No/100 Dollars ($6,000.00)", usd("6000"))],
@@ -120,20 +148,32 @@ CASES = [
     pytest.param("a fee of 500 rupees", [("money", "500 rupees", usd("500", "INR"))], id="money-rupees-word"),
     # --- percents ----------------------------------------------------------------------
     pytest.param("25% on your anniversary date", [("percent", "25%", 25)], id="pct-sign"),
-    pytest.param("more than fifty percent (50%) of the voting power", [("percent", "fifty percent (50%)", 50)],
-                 id="pct-words-twin"),
+    pytest.param(
+        "more than fifty percent (50%) of the voting power",
+        [("percent", "fifty percent (50%)", 50)],
+        id="pct-words-twin",
+    ),
     pytest.param("an increase of ten percent (10%)", [("percent", "ten percent (10%)", 10)], id="pct-ten"),
     pytest.param("interest at 6.5 per cent a year", [("percent", "6.5 per cent", 6.5)], id="pct-per-cent"),
     pytest.param("a coupon of 7 1/2%", [("percent", "7 1/2%", 7.5)], id="pct-mixed-fraction"),
     pytest.param("a rate of 7-1/2% per annum", [("percent", "7-1/2%", 7.5)], id="pct-hyphen-fraction"),
-    pytest.param("a fee of one-half of one percent of the amount", [("percent", "one-half of one percent", 0.5)],
-                 id="pct-half-of-one"),
+    pytest.param(
+        "a fee of one-half of one percent of the amount",
+        [("percent", "one-half of one percent", 0.5)],
+        id="pct-half-of-one",
+    ),
     pytest.param("10% (ten percent) of sales", [("percent", "10% (ten percent)", 10)], id="pct-digits-then-words"),
     pytest.param("a margin of 0.25 %", [("percent", "0.25 %", 0.25)], id="pct-space-before-sign"),
-    pytest.param("twenty-five (25) percent of the net", [("percent", "twenty-five (25) percent", 25)],
-                 id="pct-words-digits-percent"),
-    pytest.param("two and one-half percent (2.5%) above prime", [("percent", "two and one-half percent (2.5%)", 2.5)],
-                 id="pct-and-one-half"),
+    pytest.param(
+        "twenty-five (25) percent of the net",
+        [("percent", "twenty-five (25) percent", 25)],
+        id="pct-words-digits-percent",
+    ),
+    pytest.param(
+        "two and one-half percent (2.5%) above prime",
+        [("percent", "two and one-half percent (2.5%)", 2.5)],
+        id="pct-and-one-half",
+    ),
     pytest.param("a 66 2/3% majority", [("percent", "66 2/3%", 66.666667)], id="pct-two-thirds"),
     pytest.param("at least two-thirds (66.67%) of the total", [("percent", "66.67%", 66.67)], id="pct-inside-parens"),
     pytest.param("one hundred percent of the shares", [("percent", "one hundred percent", 100)], id="pct-one-hundred"),
@@ -145,8 +185,11 @@ CASES = [
         [("shares", "595,889 shares of the Company's Common Stock", shares(595889, "Common Stock"))],
         id="shares-company-common",
     ),
-    pytest.param("You will be granted 250,000 stock options under the Plan",
-                 [("shares", "250,000 stock options", shares(250000, "stock options"))], id="shares-stock-options"),
+    pytest.param(
+        "You will be granted 250,000 stock options under the Plan",
+        [("shares", "250,000 stock options", shares(250000, "stock options"))],
+        id="shares-stock-options",
+    ),
     pytest.param(
         "options to purchase 100,000 shares of common stock",
         [("shares", "100,000 shares of common stock", shares(100000, "common stock"))],
@@ -157,28 +200,50 @@ CASES = [
         [("shares", "1,000,000 shares of Series A Preferred Stock", shares(1000000, "Series A Preferred Stock"))],
         id="shares-series-preferred",
     ),
-    pytest.param("an award of 10,000 restricted stock units",
-                 [("shares", "10,000 restricted stock units", shares(10000, "restricted stock units"))], id="shares-rsu"),
-    pytest.param("warrants to purchase 50,000 shares at $2.00",
-                 [("shares", "50,000 shares", shares(50000)), ("money", "$2.00", usd("2"))], id="shares-warrants-to-purchase"),
-    pytest.param("one million (1,000,000) shares", [("shares", "one million (1,000,000) shares", shares(1000000))],
-                 id="shares-words-twin"),
-    pytest.param("500,000 Class A Common Shares", [("shares", "500,000 Class A Common Shares", shares(500000, "Class A Common Shares"))],
-                 id="shares-class-before"),
+    pytest.param(
+        "an award of 10,000 restricted stock units",
+        [("shares", "10,000 restricted stock units", shares(10000, "restricted stock units"))],
+        id="shares-rsu",
+    ),
+    pytest.param(
+        "warrants to purchase 50,000 shares at $2.00",
+        [("shares", "50,000 shares", shares(50000)), ("money", "$2.00", usd("2"))],
+        id="shares-warrants-to-purchase",
+    ),
+    pytest.param(
+        "one million (1,000,000) shares",
+        [("shares", "one million (1,000,000) shares", shares(1000000))],
+        id="shares-words-twin",
+    ),
+    pytest.param(
+        "500,000 Class A Common Shares",
+        [("shares", "500,000 Class A Common Shares", shares(500000, "Class A Common Shares"))],
+        id="shares-class-before",
+    ),
     pytest.param("a grant of 2,000 RSUs", [("shares", "2,000 RSUs", shares(2000, "RSUs"))], id="shares-rsus-abbrev"),
-    pytest.param("the issuance of 20,000 warrants", [("shares", "20,000 warrants", shares(20000, "warrants"))],
-                 id="shares-warrants-count"),
+    pytest.param(
+        "the issuance of 20,000 warrants",
+        [("shares", "20,000 warrants", shares(20000, "warrants"))],
+        id="shares-warrants-count",
+    ),
     pytest.param("at $10.00 per share", [("money", "$10.00", usd("10"))], id="shares-per-share-is-money"),
     pytest.param("at its option, the Company may", [], id="shares-option-without-count"),
     pytest.param("100 units of product", [("number", "100", 100)], id="shares-units-are-not-stock"),
     pytest.param("the JS 2018 Deferred Share Award", [], id="shares-year-before-class"),
-    pytest.param("ten shares of common stock", [("shares", "ten shares of common stock", shares(10, "common stock"))],
-                 id="shares-words-only", marks=XFAIL),
+    pytest.param(
+        "ten shares of common stock",
+        [("shares", "ten shares of common stock", shares(10, "common stock"))],
+        id="shares-words-only",
+        marks=XFAIL,
+    ),
     # --- durations ---------------------------------------------------------------------
     pytest.param("within six months of the date", [("duration", "six months", "P6M")], id="dur-words"),
     pytest.param("for six (6) months following", [("duration", "six (6) months", "P6M")], id="dur-words-twin"),
-    pytest.param("during the twenty four (24) months commencing", [("duration", "twenty four (24) months", "P24M")],
-                 id="dur-twenty-four-twin"),
+    pytest.param(
+        "during the twenty four (24) months commencing",
+        [("duration", "twenty four (24) months", "P24M")],
+        id="dur-twenty-four-twin",
+    ),
     pytest.param("within 30 days following receipt", [("duration", "30 days", "P30D")], id="dur-digits"),
     pytest.param("upon thirty (30) days' notice", [("duration", "thirty (30) days", "P30D")], id="dur-possessive-days"),
     pytest.param("vests over a four-year period", [("duration", "four-year period", "P4Y")], id="dur-hyphen-period"),
@@ -195,11 +260,13 @@ CASES = [
     ),
     pytest.param("within 48 hours of a request", [("duration", "48 hours", "PT48H")], id="dur-hours"),
     pytest.param("for one and one-half years", [("duration", "one and one-half years", "P1.5Y")], id="dur-fraction"),
-    pytest.param("within sixty (60) calendar days", [("duration", "sixty (60) calendar days", "P60D")],
-                 id="dur-calendar-days"),
+    pytest.param(
+        "within sixty (60) calendar days", [("duration", "sixty (60) calendar days", "P60D")], id="dur-calendar-days"
+    ),
     pytest.param("a twenty-five-year term", [("duration", "twenty-five-year term", "P25Y")], id="dur-hyphen-term"),
-    pytest.param("in twenty-four (24) monthly installments", [("number", "twenty-four (24)", 24)],
-                 id="dur-monthly-is-not-a-unit"),
+    pytest.param(
+        "in twenty-four (24) monthly installments", [("number", "twenty-four (24)", 24)], id="dur-monthly-is-not-a-unit"
+    ),
     pytest.param("each fiscal year and every holiday on Monday today", [], id="dur-unit-words-without-count"),
     pytest.param("Year 1            Year 2            Year 3", [], id="dur-table-header-labels"),
     pytest.param("cured within (30) days of notice", [("duration", "(30) days", "P30D")], id="dur-bare-parenthesized"),
@@ -226,39 +293,72 @@ CASES = [
     pytest.param("3 of the directors", [("number", "3", 3)], id="num-of-the"),
     pytest.param("three directors shall attend", [("number", "three", 3)], id="num-words-only", marks=XFAIL),
     # --- phrasing seen in CUAD contracts ---------------------------------------------------
-    pytest.param("for said period of four (4) consecutive Fiscal Quarters", [("number", "four (4)", 4)],
-                 id="real-consecutive-quarters"),
-    pytest.param("an annual fee of 10,000 U.S. Dollars, payable within thirty (30) days",
-                 [("money", "10,000 U.S. Dollars", usd("10000")), ("duration", "thirty (30) days", "P30D")],
-                 id="real-us-dollars-after-digits"),
-    pytest.param("within Sicap working hours CHF 235.-- / hour", [("money", "CHF 235", usd("235", "CHF"))],
-                 id="real-chf-rate"),
-    pytest.param("contingent upon achieving a four and one-half percent (4.5%) weighted average",
-                 [("percent", "four and one-half percent (4.5%)", 4.5)], id="real-four-and-a-half-percent"),
-    pytest.param("to agree upon the arbitrator within such 30-day period, the AAA",
-                 [("duration", "30-day period", "P30D")], id="real-day-period"),
-    pytest.param("at least five (5) business             days in advance",
-                 [("duration", "five (5) business             days", "P5D")], id="real-wide-blank-run"),
-    pytest.param("the operational time is calculated as 8,000 hours per year",
-                 [("duration", "8,000 hours", "PT8000H")], id="real-hours-per-year"),
+    pytest.param(
+        "for said period of four (4) consecutive Fiscal Quarters",
+        [("number", "four (4)", 4)],
+        id="real-consecutive-quarters",
+    ),
+    pytest.param(
+        "an annual fee of 10,000 U.S. Dollars, payable within thirty (30) days",
+        [("money", "10,000 U.S. Dollars", usd("10000")), ("duration", "thirty (30) days", "P30D")],
+        id="real-us-dollars-after-digits",
+    ),
+    pytest.param(
+        "within Sicap working hours CHF 235.-- / hour", [("money", "CHF 235", usd("235", "CHF"))], id="real-chf-rate"
+    ),
+    pytest.param(
+        "contingent upon achieving a four and one-half percent (4.5%) weighted average",
+        [("percent", "four and one-half percent (4.5%)", 4.5)],
+        id="real-four-and-a-half-percent",
+    ),
+    pytest.param(
+        "to agree upon the arbitrator within such 30-day period, the AAA",
+        [("duration", "30-day period", "P30D")],
+        id="real-day-period",
+    ),
+    pytest.param(
+        "at least five (5) business             days in advance",
+        [("duration", "five (5) business             days", "P5D")],
+        id="real-wide-blank-run",
+    ),
+    pytest.param(
+        "the operational time is calculated as 8,000 hours per year",
+        [("duration", "8,000 hours", "PT8000H")],
+        id="real-hours-per-year",
+    ),
     pytest.param(
         "the capital stock consists of 10,000,000 shares of common stock, par value $.01 per share",
-        [("shares", "10,000,000 shares of common stock", shares(10000000, "common stock")), ("money", "$.01", usd("0.01"))],
+        [
+            ("shares", "10,000,000 shares of common stock", shares(10000000, "common stock")),
+            ("money", "$.01", usd("0.01")),
+        ],
         id="real-authorized-capital",
     ),
     pytest.param("let users in more than 100 countries chat", [("number", "100", 100)], id="real-countries"),
     pytest.param(
         "a warrant exercisable for two million two hundred thousand (2,200,000) shares of PB common stock",
-        [("shares", "two million two hundred thousand (2,200,000) shares of PB common stock", shares(2200000, "common stock"))],
+        [
+            (
+                "shares",
+                "two million two hundred thousand (2,200,000) shares of PB common stock",
+                shares(2200000, "common stock"),
+            )
+        ],
         id="real-warrant-words-twin",
     ),
-    pytest.param("the Annual Guarantee shall increase to $1,287,500 for year six (6)",
-                 [("money", "$1,287,500", usd("1287500")), ("number", "six (6)", 6)], id="real-year-six"),
-    pytest.param("as such terms are defined in Instruction 3 of Item 4 of Schedule 14A", [], id="real-instruction-item"),
+    pytest.param(
+        "the Annual Guarantee shall increase to $1,287,500 for year six (6)",
+        [("money", "$1,287,500", usd("1287500")), ("number", "six (6)", 6)],
+        id="real-year-six",
+    ),
+    pytest.param(
+        "as such terms are defined in Instruction 3 of Item 4 of Schedule 14A", [], id="real-instruction-item"
+    ),
     pytest.param("on Form H-(e)1 promulgated under the Act", [], id="real-form-after-paren"),
     pytest.param("1.37 cGMP or current Good Manufacturing Practice", [], id="real-heading-number"),
-    pytest.param("payment shall be $0.005 (one-half cent) per access",
-                 [("money", "$0.005", usd("0.005"))], id="real-half-cent"),
+    pytest.param(
+        "payment shall be $0.005 (one-half cent) per access", [("money", "$0.005", usd("0.005"))], id="real-half-cent"
+    ),
     # --- mixed passages ----------------------------------------------------------------
     pytest.param(
         "If during the twenty four (24) months commencing on your first day, the Company shall pay "
@@ -280,7 +380,8 @@ CASES = [
         id="mixed-financing",
     ),
     pytest.param(
-        "Buyer shall purchase 1,250,000 shares of the Common Stock at $6.75 per share, or 15% of the outstanding stock.",
+        "Buyer shall purchase 1,250,000 shares of the Common Stock at $6.75 per share, or 15% of the outstanding"
+        " stock.",
         [
             ("shares", "1,250,000 shares of the Common Stock", shares(1250000, "Common Stock")),
             ("money", "$6.75", usd("6.75")),
@@ -375,8 +476,21 @@ def test_parse_number_words_rejects(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("fifth", 5), ("first", 1), ("Twenty-First", 21), ("thirty-first", 31), ("twelfth", 12), ("one hundredth", 100),
-     ("one hundred first", 101), ("1st", 1), ("22nd", 22), ("3rd", 3), ("4th", 4), ("11th", 11), ("113th", 113)],
+    [
+        ("fifth", 5),
+        ("first", 1),
+        ("Twenty-First", 21),
+        ("thirty-first", 31),
+        ("twelfth", 12),
+        ("one hundredth", 100),
+        ("one hundred first", 101),
+        ("1st", 1),
+        ("22nd", 22),
+        ("3rd", 3),
+        ("4th", 4),
+        ("11th", 11),
+        ("113th", 113),
+    ],
 )
 def test_parse_ordinal(text: str, value: int) -> None:
     assert parse_ordinal(text) == value
@@ -392,8 +506,10 @@ def test_parse_number_prefers_digits_of_a_twin() -> None:
     assert parse_number("100 (one hundred)") == 100
 
 
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
-        "seventeen eighteen nineteen".split()
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split()
+)
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 
@@ -443,10 +559,59 @@ def test_word_numbers_found_in_text() -> None:
 # --- properties -----------------------------------------------------------------------
 
 _PIECES = st.sampled_from(
-    [" ", "\n", "$", "€", "£", "%", "(", ")", ",", ".", "-", "/", "0", "1", "5", "9", "00", "1,000", "2.5",
-     "one", "twenty", "hundred", "thousand", "million", "and", "half", "dollars", "USD", "EUR", "percent",
-     "per cent", "shares", "of", "common stock", "options", "days", "months", "year", "business", "Section",
-     "Rs.", "US$", "units", "restricted stock", "\u00a0", "é", "\udc80", "(24)", " (", "€5.000,00", "-year"]
+    [
+        " ",
+        "\n",
+        "$",
+        "€",
+        "£",
+        "%",
+        "(",
+        ")",
+        ",",
+        ".",
+        "-",
+        "/",
+        "0",
+        "1",
+        "5",
+        "9",
+        "00",
+        "1,000",
+        "2.5",
+        "one",
+        "twenty",
+        "hundred",
+        "thousand",
+        "million",
+        "and",
+        "half",
+        "dollars",
+        "USD",
+        "EUR",
+        "percent",
+        "per cent",
+        "shares",
+        "of",
+        "common stock",
+        "options",
+        "days",
+        "months",
+        "year",
+        "business",
+        "Section",
+        "Rs.",
+        "US$",
+        "units",
+        "restricted stock",
+        "\u00a0",
+        "é",
+        "\udc80",
+        "(24)",
+        " (",
+        "€5.000,00",
+        "-year",
+    ]
 )
 
 
@@ -463,7 +628,7 @@ def test_extractors_never_raise_and_spans_round_trip(text: str) -> None:
             assert v.text == text[v.start : v.end]
             normalized(v)
         spans = sorted((v.start, v.end) for v in values)
-        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "one extractor returns no overlaps"
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), "one extractor returns no overlaps"
 
 
 def test_furniture_is_skipped() -> None:

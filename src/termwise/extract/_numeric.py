@@ -18,7 +18,14 @@ from typing import Any
 
 import numpy as np
 
-from termwise.extract.numwords import CARDINAL_WORDS, FRACTIONS, NUMBER_WORDS_RE, lowered, parse_digits, parse_number_words
+from termwise.extract.numwords import (
+    CARDINAL_WORDS,
+    FRACTIONS,
+    NUMBER_WORDS_RE,
+    lowered,
+    parse_digits,
+    parse_number_words,
+)
 from termwise.model import Document, Value
 
 WORDS = NUMBER_WORDS_RE.pattern
@@ -100,7 +107,7 @@ def digit_runs(text: str) -> tuple[tuple[int, int, int, str, bool], ...]:
     non_letter = np.flatnonzero(~letter)
     word_end = non_letter[np.searchsorted(non_letter, np.where(simple, ends + 1, 0))]
     sl, el, wl = starts.tolist(), ends.tolist(), word_start.tolist()
-    words = [text[a:b] if a >= 0 else "" for a, b in zip(wl, word_end.tolist())]
+    words = [text[a:b] if a >= 0 else "" for a, b in zip(wl, word_end.tolist(), strict=True)]
     nwm = _NEXT_WORD_RE.match
     for i in np.flatnonzero(other).tolist():
         m = nwm(text, el[i])
@@ -109,7 +116,7 @@ def digit_runs(text: str) -> tuple[tuple[int, int, int, str, bool], ...]:
     for i in np.flatnonzero(after == 40).tolist():  # "14(d)": a reference
         if _PAREN_REF_RE.match(text, el[i]):
             wl[i] = -2
-    return tuple(r for r in zip(sl, el, wl, words, paren.tolist()) if r[2] != -2)
+    return tuple(r for r in zip(sl, el, wl, words, paren.tolist(), strict=True) if r[2] != -2)
 
 
 def word_hits(low: str, stems: Iterable[str]) -> list[tuple[int, int, str]]:
@@ -120,7 +127,7 @@ def word_hits(low: str, stems: Iterable[str]) -> list[tuple[int, int, str]]:
     """
     hits: list[tuple[int, int, str]] = []
     for stem in stems:
-        hits += pattern_hits(low, _literal(stem), stem)
+        hits += pattern_hits(low, literal_re(stem), stem)
     hits.sort()
     return hits
 
@@ -142,7 +149,7 @@ def pattern_hits(low: str, rx: re.Pattern[str], name: str) -> list[tuple[int, in
 
 
 @lru_cache(maxsize=64)
-def _literal(s: str) -> re.Pattern[str]:
+def literal_re(s: str) -> re.Pattern[str]:
     return re.compile(re.escape(s))
 
 
@@ -219,7 +226,7 @@ def make(doc: Document, kind: str, start: int, end: int, value: Any, extra: Mapp
 def dedupe(values: Iterable[Value]) -> list[Value]:
     """Drop candidates overlapping a longer one (same rule as the registry), in text order."""
     ordered = sorted(values, key=lambda v: (v.start, v.end))
-    if all(a.end <= b.start for a, b in zip(ordered, ordered[1:])):
+    if all(a.end <= b.start for a, b in zip(ordered, ordered[1:], strict=False)):
         return ordered  # the common case: nothing overlaps
     kept: list[Value] = []
     taken: list[tuple[int, int]] = []

@@ -11,17 +11,17 @@ and digits are both given the digits win.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from termwise.extract._numeric import (
     DIGITS,
     WORDS,
     WS,
-    _literal as _literal_re,
     dedupe,
     digit_runs,
     integral,
     lead_starts,
+    literal_re,
     lower_text,
     make,
     word_hits,
@@ -30,33 +30,107 @@ from termwise.extract.numwords import parse_number_words
 from termwise.model import Document, Money, Value
 
 _CODES = {
-    "usd": "USD", "eur": "EUR", "gbp": "GBP", "cad": "CAD", "aud": "AUD", "chf": "CHF", "jpy": "JPY",
-    "cny": "CNY", "rmb": "CNY", "inr": "INR", "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "sek": "SEK",
-    "nok": "NOK", "dkk": "DKK", "krw": "KRW", "brl": "BRL", "mxn": "MXN", "zar": "ZAR", "ils": "ILS",
-    "twd": "TWD", "rs": "INR", "rs.": "INR",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "cad": "CAD",
+    "aud": "AUD",
+    "chf": "CHF",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "inr": "INR",
+    "hkd": "HKD",
+    "sgd": "SGD",
+    "nzd": "NZD",
+    "sek": "SEK",
+    "nok": "NOK",
+    "dkk": "DKK",
+    "krw": "KRW",
+    "brl": "BRL",
+    "mxn": "MXN",
+    "zar": "ZAR",
+    "ils": "ILS",
+    "twd": "TWD",
+    "rs": "INR",
+    "rs.": "INR",
 }
 _SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 # prefixes of "$": "US$", "C$", "HK$" ...
 _DOLLAR_PREFIX = {
-    "us": "USD", "u.s.": "USD", "u. s.": "USD", "c": "CAD", "ca": "CAD", "cdn": "CAD", "can": "CAD",
-    "a": "AUD", "au": "AUD", "hk": "HKD", "s": "SGD", "nt": "TWD", "r": "BRL", "nz": "NZD", "mx": "MXN",
+    "us": "USD",
+    "u.s.": "USD",
+    "u. s.": "USD",
+    "c": "CAD",
+    "ca": "CAD",
+    "cdn": "CAD",
+    "can": "CAD",
+    "a": "AUD",
+    "au": "AUD",
+    "hk": "HKD",
+    "s": "SGD",
+    "nt": "TWD",
+    "r": "BRL",
+    "nz": "NZD",
+    "mx": "MXN",
 }
 # adjectives of "dollars"
 _DOLLAR_ADJ = {
-    "u.s.": "USD", "u. s.": "USD", "us": "USD", "united states": "USD", "american": "USD",
-    "canadian": "CAD", "australian": "AUD", "hong kong": "HKD", "singapore": "SGD", "new zealand": "NZD",
+    "u.s.": "USD",
+    "u. s.": "USD",
+    "us": "USD",
+    "united states": "USD",
+    "american": "USD",
+    "canadian": "CAD",
+    "australian": "AUD",
+    "hong kong": "HKD",
+    "singapore": "SGD",
+    "new zealand": "NZD",
     "taiwan": "TWD",
 }
 _WORD_CURRENCY = {
-    "dollar": "USD", "euro": "EUR", "sterling": "GBP", "pounds sterling": "GBP", "yen": "JPY",
-    "rupee": "INR", "renminbi": "CNY", "yuan": "CNY", "swiss franc": "CHF",
+    "dollar": "USD",
+    "euro": "EUR",
+    "sterling": "GBP",
+    "pounds sterling": "GBP",
+    "yen": "JPY",
+    "rupee": "INR",
+    "renminbi": "CNY",
+    "yuan": "CNY",
+    "swiss franc": "CHF",
 }
-_SCALE = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mm": 10**6, "mln": 10**6,
-          "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12}
+_SCALE = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "m": 10**6,
+    "mm": 10**6,
+    "mln": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+}
 
 _NEXT_CURRENCY = frozenset(
-    ("euro", "euros", "rupee", "rupees", "franc", "francs", "sterling", "yen", "renminbi", "yuan", "pounds",
-     "swiss", "million", "billion", "thousand", "trillion")
+    (
+        "euro",
+        "euros",
+        "rupee",
+        "rupees",
+        "franc",
+        "francs",
+        "sterling",
+        "yen",
+        "renminbi",
+        "yuan",
+        "pounds",
+        "swiss",
+        "million",
+        "billion",
+        "thousand",
+        "trillion",
+    )
 )
 _CURRENCY_AFTER_RE = re.compile(
     r"(?:(?:million|billion|thousand|trillion)[ \t\n]+)?(?:(?:swiss|pounds)[ \t\n]+)?"
@@ -76,19 +150,27 @@ _CUR_WORDS = (
     r"(?:dollars?|euros?|pounds[ \t]+sterling|yen|rupees?|renminbi|yuan)"
 )
 # after an amount: "(three million ... and 00/100 US dollars)" or "($250,000)" or "(US$250,000)"
-_TWIN_WORDS_RE = re.compile(
-    WS + r"*\(" + WS + r"*(?:" + WORDS + r")(?:" + WS + r"+" + _CUR_WORDS + r")?" + WS + r"*\)"
-)
+_TWIN_WORDS_RE = re.compile(WS + r"*\(" + WS + r"*(?:" + WORDS + r")(?:" + WS + r"+" + _CUR_WORDS + r")?" + WS + r"*\)")
 _TWIN_DIGITS = (
-    r"\(" + WS + r"*(?:(?:u\.[ \t]?s\.|us)[ \t]?)?[$€£¥]?[ \t]?(?P<td>" + _AMOUNT + r")(?:[ \t]*(?P<tscale>million|billion))?"
-    + WS + r"*\)"
+    r"\("
+    + WS
+    + r"*(?:(?:u\.[ \t]?s\.|us)[ \t]?)?[$€£¥]?[ \t]?(?P<td>"
+    + _AMOUNT
+    + r")(?:[ \t]*(?P<tscale>million|billion))?"
+    + WS
+    + r"*\)"
 )
 _TWIN_DIGITS_RE = re.compile(WS + r"*" + _TWIN_DIGITS)
 # before a currency word: "two hundred fifty thousand", "1.5 million", "10,000", words + "($250,000)"
 _WORD_TAIL_RE = re.compile(
     r"(?:(?P<w>" + WORDS + r")|(?P<d>" + DIGITS + r")(?:[ \t]+(?P<dscale>thousand|million|billion|trillion))?)"
-    r"(?:" + WS + r"*" + _TWIN_DIGITS + r")?"
-    + WS + r"+(?P<adj>(?:u\.[ \t]?s\.|us|united[ \t]+states|american|canadian|australian|hong[ \t]+kong|singapore"
+    r"(?:"
+    + WS
+    + r"*"
+    + _TWIN_DIGITS
+    + r")?"
+    + WS
+    + r"+(?P<adj>(?:u\.[ \t]?s\.|us|united[ \t]+states|american|canadian|australian|hong[ \t]+kong|singapore"
     r"|new[ \t]+zealand|taiwan|swiss|pounds)" + WS + r"+)?\Z"
 )
 # before "($": "two hundred fifty thousand ($250,000)" -- the words of a twin written first
@@ -96,8 +178,26 @@ _WORDS_ONLY_RE = re.compile(r"(?P<w>" + WORDS + r")" + WS + r"*\Z")
 _CLOSE_RE = re.compile(WS + r"*\)(?:" + WS + r"*(?:(?:u\.[ \t]?s\.|us)" + WS + r"+)?dollars(?![a-z]))?")
 _CODE_TAIL_RE = re.compile(r"(?P<d>" + DIGITS + r")(?:[ \t]+(?P<dscale>thousand|million|billion))?[ \t]+\Z")
 _MONEY_EXTRA = frozenset(
-    ("u.s.", "us", "united", "states", "american", "canadian", "australian", "hong", "kong", "singapore", "new",
-     "zealand", "taiwan", "swiss", "pounds", "million", "billion", "trillion")
+    (
+        "u.s.",
+        "us",
+        "united",
+        "states",
+        "american",
+        "canadian",
+        "australian",
+        "hong",
+        "kong",
+        "singapore",
+        "new",
+        "zealand",
+        "taiwan",
+        "swiss",
+        "pounds",
+        "million",
+        "billion",
+        "trillion",
+    )
 )
 
 
@@ -107,7 +207,7 @@ def find_money(doc: Document) -> list[Value]:
     found: list[Value | None] = []
     for sign in _SIGNS:
         if sign in low:
-            for m in _literal_re(sign).finditer(low):
+            for m in literal_re(sign).finditer(low):
                 found.append(_after_sign(doc, low, m.start(), m.end(), sign))
     for a, b, word in word_hits(low, ("dollar",)):
         found.append(_before_word(doc, low, a, b, word))
@@ -142,8 +242,6 @@ def _after_sign(doc: Document, low: str, a: int, b: int, sign: str) -> Value | N
             currency = _DOLLAR_PREFIX[p.group("p")]
             start = p.start()
     amount = _amount(am)
-    if amount is None:
-        return None
     end = am.end()
     tw = _TWIN_WORDS_RE.match(low, end)
     if tw:
@@ -160,7 +258,7 @@ def _after_sign(doc: Document, low: str, a: int, b: int, sign: str) -> Value | N
 
 
 def _after_code(doc: Document, low: str, a: int, code: str) -> Value | None:
-    """"USD 10,000", "RMB 5 million", "Rs. 5,000" (``a`` is where the code starts)."""
+    """ "USD 10,000", "RMB 5 million", "Rs. 5,000" (``a`` is where the code starts)."""
     b = a + len(code)
     if code == "rs" and low[b : b + 1] == ".":
         b += 1
@@ -176,7 +274,7 @@ def _after_code(doc: Document, low: str, a: int, code: str) -> Value | None:
 
 
 def _before_code(doc: Document, low: str, s: int, b: int, code: str) -> Value | None:
-    """"10,000 USD" (``s`` is where the digits start, ``b`` where the code ends)."""
+    """ "10,000 USD" (``s`` is where the digits start, ``b`` where the code ends)."""
     t = _CODE_TAIL_RE.match(low, s, b - len(code))
     if t is None:
         return None
@@ -220,6 +318,8 @@ def _word_currency(word: str, adj: str | None) -> str | None:
     base = word.rstrip("s")
     adj_key = " ".join(adj.split()) if adj else None
     if base == "dollar":
+        if adj_key is None:
+            return "USD"
         return _DOLLAR_ADJ.get(adj_key, "USD") if adj_key not in ("swiss", "pounds") else None
     if base == "franc":
         return "CHF" if adj_key == "swiss" else None
@@ -228,7 +328,7 @@ def _word_currency(word: str, adj: str | None) -> str | None:
     return _WORD_CURRENCY.get(base)
 
 
-def _amount(am: re.Match[str]) -> Decimal | None:
+def _amount(am: re.Match[str]) -> Decimal:
     if am.group("eu"):
         raw = am.group("eu").replace(".", "").replace(",", ".")
         base = Decimal(raw)

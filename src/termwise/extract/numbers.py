@@ -47,15 +47,36 @@ _CAPITALIZED_OK = frozenset(
 _TWIN_AFTER_RE = re.compile(WS + r"*\(" + WS + r"*(?P<w>" + WORDS + r")" + WS + r"*\)")
 _WORDS_ONLY_RE = re.compile(r"(?P<w>" + WORDS + r")" + WS + r"*\Z")
 _CLOSE_RE = re.compile(r"[ \t]*\)")
-_STOP_NEXT = frozenset(("and", "or", "through", "to", "x", "hereof", "herein", "hereto", "hereunder", "above", "below",
-                        "thereof", "nor", "shall", "will", "is", "are", "was", "et"))
+_STOP_NEXT = frozenset(
+    (
+        "and",
+        "or",
+        "through",
+        "to",
+        "x",
+        "hereof",
+        "herein",
+        "hereto",
+        "hereunder",
+        "above",
+        "below",
+        "thereof",
+        "nor",
+        "shall",
+        "will",
+        "is",
+        "are",
+        "was",
+        "et",
+    )
+)
 
 
 def find_numbers(doc: Document) -> list[Value]:
     """Every plain quantity in ``doc`` (value ``Decimal``)."""
     text = doc.clean
     low = lower_text(text)
-    found: list[Value] = []
+    found: list[Value | None] = []
     # cheap rejection of the common case first ("5.3 Term", "2001,", "95134\n"): a
     # candidate has a parenthesis right before or after it or a lower-case word after it
     # ("30 days", "(30) days", "25 percent" are left to the durations, percents ... extractors,
@@ -105,7 +126,7 @@ def _number(doc: Document, s: int, e: int, digits: str, words: bool) -> Value | 
 
 
 def _words_twin_before(doc: Document, low: str, s: int, end: int) -> Value | None:
-    """"twenty four (24)": the words before the parenthesis that holds the digits at ``s``."""
+    """ "twenty four (24)": the words before the parenthesis that holds the digits at ``s``."""
     paren = low.rfind("(", max(0, s - 3), s)
     for st in lead_starts(low, paren):
         wb = _WORDS_ONLY_RE.match(low, st, paren)

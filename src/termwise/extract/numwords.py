@@ -21,33 +21,86 @@ import re
 from decimal import Decimal, InvalidOperation
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
 }
 TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 FRACTIONS = {
-    "half": Decimal(1) / 2, "halves": Decimal(1) / 2,
-    "third": Decimal(1) / 3, "thirds": Decimal(1) / 3,
-    "quarter": Decimal(1) / 4, "quarters": Decimal(1) / 4,
-    "fourth": Decimal(1) / 4, "fourths": Decimal(1) / 4,
-    "fifth": Decimal(1) / 5, "fifths": Decimal(1) / 5,
-    "tenth": Decimal(1) / 10, "tenths": Decimal(1) / 10,
+    "half": Decimal(1) / 2,
+    "halves": Decimal(1) / 2,
+    "third": Decimal(1) / 3,
+    "thirds": Decimal(1) / 3,
+    "quarter": Decimal(1) / 4,
+    "quarters": Decimal(1) / 4,
+    "fourth": Decimal(1) / 4,
+    "fourths": Decimal(1) / 4,
+    "fifth": Decimal(1) / 5,
+    "fifths": Decimal(1) / 5,
+    "tenth": Decimal(1) / 10,
+    "tenths": Decimal(1) / 10,
 }
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-    "thousandth": 1000, "millionth": 10**6,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "thousandth": 1000,
+    "millionth": 10**6,
 }
 
 _CARDINAL = {**UNITS, **TEENS, **TENS, "hundred": 100, **SCALES}
@@ -61,9 +114,7 @@ def _alt(words: object) -> str:
 
 _W = _alt(_CARDINAL)
 _AFTER_SCALE = "(?:" + "|".join(f"(?<={w})" for w in ("hundred", *SCALES)) + ")"
-_SEP = (
-    r"(?:[ \t]*-[ \t]*|" + _AFTER_SCALE + r"(?:,?[ \t\n]+and[ \t\n]+|,[ \t\n]*)|[ \t\n]+)"
-)
+_SEP = r"(?:[ \t]*-[ \t]*|" + _AFTER_SCALE + r"(?:,?[ \t\n]+and[ \t\n]+|,[ \t\n]*)|[ \t\n]+)"
 # "and 00/100", "and no/100ths", "and 50/100 cents"
 _CENTS = r"(?:[ \t\n]+and[ \t\n]+(?:\d{1,2}|no|xx)/100(?:ths)?)"
 # "one-half", "one and one-half", "three-quarters"

@@ -30,7 +30,17 @@ from termwise.model import Document, Value
 _PERCENT_SIGN_RE = re.compile("%")
 _PERCENT_WORD_RE = re.compile("p(?:er ?cent|ct)")  # one pass: "percent", "per cent", "pct"
 _EXTRA = frozenset(("of",))
-_FRACWORD = r"(?:(?:one|a)" + WS + r"*-?" + WS + r"*(?:half|quarter|third|fourth|tenth)|half|three" + WS + r"*-?" + WS + r"*quarters?)"
+_FRACWORD = (
+    r"(?:(?:one|a)"
+    + WS
+    + r"*-?"
+    + WS
+    + r"*(?:half|quarter|third|fourth|tenth)|half|three"
+    + WS
+    + r"*-?"
+    + WS
+    + r"*quarters?)"
+)
 _TAIL_RE = re.compile(
     r"(?:(?P<fr>" + _FRACWORD + r")" + WS + r"+of" + WS + r"+(?:one|1|a)" + WS + r"*"
     r"|(?P<mixed>(?<![\w.,/-])\d+(?:[ \t]+|[ \t]*-[ \t]*)(?P<fn>\d)/(?P<fd>\d{1,2}))[ \t]*"
@@ -39,8 +49,22 @@ _TAIL_RE = re.compile(
 )
 # the twin after the anchor: "(50%)", "(fifty percent)"
 _AFTER_RE = re.compile(
-    WS + r"*\(" + WS + r"*(?:-?\d+(?:\.\d+)?(?:[ \t-]+\d/\d{1,2})?" + WS + r"*(?:%|per" + WS + r"?cent)|(?:" + WORDS + r")" + WS
-    + r"*(?:%|per" + WS + r"?cent))" + WS + r"*\)"
+    WS
+    + r"*\("
+    + WS
+    + r"*(?:-?\d+(?:\.\d+)?(?:[ \t-]+\d/\d{1,2})?"
+    + WS
+    + r"*(?:%|per"
+    + WS
+    + r"?cent)|(?:"
+    + WORDS
+    + r")"
+    + WS
+    + r"*(?:%|per"
+    + WS
+    + r"?cent))"
+    + WS
+    + r"*\)"
 )
 
 
@@ -92,4 +116,3 @@ def _fraction(whole: Decimal, num: str, den: str) -> Decimal | None:
     if d == 0 or int(num) >= d:
         return None
     return whole + Decimal(int(num)) / d
-

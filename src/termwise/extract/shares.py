@@ -21,9 +21,7 @@ _ADJ = (
     r"|convertible|redeemable|treasury|additional|new|outstanding|fully[ \t]+paid|underlying|such|unvested|vested"
     r"|incentive|non-?qualified|non-?statutory|performance|stock|share|deferred|phantom)"
 )
-_TAIL_RE = re.compile(
-    r"(?P<num>" + COUNT + r")(?P<cls>(?:" + WS + r"+" + _ADJ + r")*)" + WS + r"+\Z"
-)
+_TAIL_RE = re.compile(r"(?P<num>" + COUNT + r")(?P<cls>(?:" + WS + r"+" + _ADJ + r")*)" + WS + r"+\Z")
 _CLASS_CORE = (
     r"(?:(?:class|series)" + WS + r"+[a-z0-9](?:-?[0-9])?" + WS + r"+)?"
     r"(?:(?:convertible|redeemable|participating|voting|non-?voting|junior|senior|cumulative|exchangeable|serial"
@@ -34,19 +32,50 @@ _CLASS_CORE = (
 # "shares of common stock", "shares of Stock"
 _CLASS_AFTER_RE = re.compile(
     WS + r"+of" + WS + r"+(?:(?:the|its|our|such|their|his|her)" + WS + r"+)?"
-    r"(?:(?:(?!(?:and|or|held|by|in|to|for|at|with|which|that|per|issued|issuable)\b)[a-z][\w.&'’,-]*" + WS + r"+){0,4}?"
+    r"(?:(?:(?!(?:and|or|held|by|in|to|for|at|with|which|that|per|issued|issuable)\b)[a-z][\w.&'’,-]*"
+    + WS
+    + r"+){0,4}?"
     r"(?P<cls>" + _CLASS_CORE + r")|(?P<cls2>common" + WS + r"+stock|stock))(?![a-z])"
 )
 _INSTRUMENT_BEFORE_RE = re.compile(
     r"(?P<i>option|warrant|right)s?" + WS + r"+(?:to" + WS + r"+(?:purchase|acquire|buy|subscribe[ \t]+for)"
-    r"|exercisable[ \t]+for|for)(?:" + WS + r"+(?:up[ \t]+to|an[ \t]+aggregate[ \t]+of|a[ \t]+total[ \t]+of))?"
-    + WS + r"+\Z"
+    r"|exercisable[ \t]+for|for)(?:"
+    + WS
+    + r"+(?:up[ \t]+to|an[ \t]+aggregate[ \t]+of|a[ \t]+total[ \t]+of))?"
+    + WS
+    + r"+\Z"
 )
-_EXTRA = frozenset("abcdefghijklmnopqrstuvwxyz") | {"class", "series", "fully",
-    "common", "preferred", "ordinary", "restricted", "voting", "nonvoting", "non-voting", "convertible",
-    "redeemable", "treasury", "additional", "new", "outstanding", "paid", "underlying", "such", "unvested",
-    "vested", "incentive", "qualified", "nonqualified", "statutory", "performance", "stock", "share",
-    "deferred", "phantom",
+_EXTRA = frozenset("abcdefghijklmnopqrstuvwxyz") | {
+    "class",
+    "series",
+    "fully",
+    "common",
+    "preferred",
+    "ordinary",
+    "restricted",
+    "voting",
+    "nonvoting",
+    "non-voting",
+    "convertible",
+    "redeemable",
+    "treasury",
+    "additional",
+    "new",
+    "outstanding",
+    "paid",
+    "underlying",
+    "such",
+    "unvested",
+    "vested",
+    "incentive",
+    "qualified",
+    "nonqualified",
+    "statutory",
+    "performance",
+    "stock",
+    "share",
+    "deferred",
+    "phantom",
 }
 _LEAD_AFTER = _EXTRA | {"shares", "share", "options", "option", "units", "warrants", "warrant", "rsus", "rsu"}
 _ANCHOR_AFTER_RE = re.compile(r"(?:" + _ADJ + WS + r"+)*(?P<a>(?P<stem>share|option|unit|warrant|rsu)s?)(?![a-z])")
