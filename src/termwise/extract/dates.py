@@ -33,7 +33,7 @@ import re
 from typing import Any
 
 from termwise.extract._scan import hot_spots, lower
-from termwise.extract.numwords import NUMBER_RE, parse_number, parse_ordinal
+from termwise.extract.numwords import parse_number, parse_ordinal
 from termwise.model import Document, Value
 
 # --------------------------------------------------------------------------- pieces
@@ -394,25 +394,44 @@ _BOUND = (
     r"|not[ \t\n]+earlier[ \t\n]+than|at[ \t\n]+least|not[ \t\n]+less[ \t\n]+than|no[ \t\n]+less[ \t\n]+than"
     r"|on[ \t\n]+or[ \t\n]+before|on[ \t\n]+or[ \t\n]+after|until|by)[ \t\n]+"
 )
+# A small quantity ("thirty (30)", "30", "twenty-four", "90 (ninety)", "a"): much cheaper to
+# search backwards for than numwords' general NUMBER_RE; numwords parses what it finds.
+_NUMBER_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+)
+_QTY = (
+    r"(?<![a-z0-9-])(?:" + _NUMBER_WORD + r"(?:(?:[ \t\n]*-[ \t\n]*|[ \t\n]+(?:and[ \t\n]+)?)" + _NUMBER_WORD + r")*"
+    r"(?:[ \t\n]*\([ \t]*\d{1,5}[ \t]*\))?"
+    r"|\d{1,3}(?:,\d{3})*(?:[ \t\n]*\([a-z \t\n-]{3,40}\))?|an?)(?![a-z0-9])"
+)
 _LEFT = re.compile(
     r"(?<![a-z0-9])(?:" + _BOUND + r")?"
     r"(?:(?P<lead>the[ \t\n]+(?:date|day)[ \t\n]+(?:which|that)[ \t\n]+is|the[ \t\n]+date)[ \t\n]+)?"
-    r"(?:(?P<qty>" + NUMBER_RE.pattern + r"|an?)"
+    r"(?:(?P<qty>" + _QTY + r")"
     r"|the[ \t\n]+(?P<ord>" + _ORDINAL_WORDS + r"(?:[ \t\n]*\(\d+(?:st|nd|rd|th)\))?|\d+(?:st|nd|rd|th)))"
     r"[ \t\n]+$"
+)
+_TOKEN = re.compile(r"[a-z0-9]+")
+# The words a quantity phrase can begin with: a bound, "the", a number.
+_LEFT_FIRST = frozenset(
+    "within no not at on until by the a an zero one two three four five six seven eight nine ten eleven twelve"
+    " thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fourty fifty sixty seventy"
+    " eighty ninety".split()
 )
 _LEFT_REACH = 64  # "no later than the date which is thirty-six (36) " fits
 _PERIOD_BEFORE = re.compile(
     r"(?:\bfor|\bperiod[ \t\n]+of|\bterm[ \t\n]+of|\bduring|\bover)[ \t\n]+"
     r"(?:(?:up[ \t\n]+to|at[ \t\n]+least|not[ \t\n]+less[ \t\n]+than|a[ \t\n]+further|an[ \t\n]+additional)[ \t\n]+)?$"
 )
+# Every branch starts with one character of one class, so ``re`` can skip ahead to it.
 _ANCHOR_STOP = re.compile(
-    r"[,;:()\[\]$]|\.(?=\s|$)|\n[ \t]*\n|[ \t\n]\d+(?:\.\d+)+(?![\w])"
-    r"|[ \t\n](?:in|to|of|by|on|at|for|from|with|under|during)[ \t\n]+(?:which|whom)(?![a-z])"
-    r"|[ \t\n](?:and|or|unless|provided|if|except|whichever|until|subject|pursuant"
+    r"[,;:()\[\]$.\s](?:(?<=[,;:()\[\]$])|(?<=\.)(?=\s|$)|(?<=\n)[ \t]*\n|(?<=\s)(?:\d+(?:\.\d+)+(?![\w])"
+    r"|(?:in|to|of|by|on|at|for|from|with|under|during)[ \t\n]+(?:which|whom)(?![a-z])"
+    r"|(?:and|or|unless|provided|if|except|whichever|until|subject|pursuant"
     r"|in[ \t\n]+accordance|which|whereupon|but|then|to[ \t\n]+the[ \t\n]+extent|during|for|under|in[ \t\n]+connection"
     r"|notwithstanding|solely|as|in[ \t\n]+the[ \t\n]+event|so[ \t\n]+long|as[ \t\n]+long|shall|will|may|must"
-    r"|at[ \t\n]+which)(?![a-z])"
+    r"|at[ \t\n]+which)(?![a-z])))"
 )
 # "the date on which ... occurs", "the date it is funded": the anchor runs to its verb.
 _EVENT_ANCHOR = re.compile(r"the[ \t\n]+(?:date|day|time)[ \t\n]+(?!of(?![a-z])|hereof|thereof)(?=[a-z])")
@@ -469,6 +488,21 @@ def _shift(d: dt.date, n: int, unit: str, sign: int) -> dt.date | None:
         return None
 
 
+def _left(low: str, end: int) -> re.Match[str] | None:
+    """The longest quantity phrase ("within thirty (30)") ending at ``end``: tried at word starts."""
+    lo = max(0, end - _LEFT_REACH)
+    for w in _TOKEN.finditer(low, lo, end):
+        s = w.start()
+        if s == lo and s and low[s - 1].isalnum():
+            continue  # a word cut by the window
+        if w.group() not in _LEFT_FIRST and not low[s].isdigit():
+            continue
+        m = _LEFT.match(low, s, end)
+        if m:
+            return m
+    return None
+
+
 def _units(low: str) -> list[tuple[str, int, int]]:
     """``(unit, start, end)`` of each whole word "day(s)", "week(s)", "month(s)", "year(s)", "anniversary"."""
     found = []
@@ -498,7 +532,7 @@ def find_relative_dates(doc: Document, absolute: list[Value] | None = None) -> l
         conn = " ".join(cm.group("conn").split())
         km = _UNIT_KIND.search(low, max(0, ustart - 12), ustart)
         left_end = km.start() if km else ustart
-        lm = _LEFT.search(low, max(0, left_end - _LEFT_REACH), left_end)
+        lm = _left(low, left_end)
         if not lm:
             continue
         bound = " ".join(lm.group("bound").split()) if lm.group("bound") else None
