@@ -338,3 +338,73 @@ def test_p14_enumeration_ignores_parenthesized_numbers_and_mac_lapses_second() -
     assert one(res, "payments", "initial")["status"] == "not_triggered"
     assert one(res, "payments", "additional")["status"] == "lapsed"
     assert one(res, "deadlines", "condition (d)")["due"] == "2008-12-02"
+
+
+def test_p23_salary_continuation_from_stated_salary() -> None:
+    res = run("p23-salary-continuation.txt", "2010-04-01", {}, [("termination_without_cause", "2010-03-15")])
+    p = one(res, "payments")
+    assert p["what"] == "severance installments" and p["amount"] == "320000"
+    inst = p["installments"]
+    assert len(inst) == 12 and inst[1]["due"] == "2010-04-15"
+    assert sum(Decimal(i["amount"]) for i in inst) == Decimal("320000")  # rounding absorbed by the last one
+    b = one(res, "benefits")
+    assert b["until"] == "2011-03-15"
+
+
+def test_p24_thirds_on_anniversaries_of_stated_commencement_date() -> None:
+    res = run("p24-option-thirds.txt", "2019-09-01")
+    g = one(res, "grants")
+    assert g["vested"] == 6000 and g["next_vesting"] == {"date": "2020-08-31", "amount": 3000}
+
+
+def test_p25_cliff_after_one_year_then_quarterly() -> None:
+    res = run("p25-rsu-cliff-after-one-year.txt", "2021-10-01", {"start_date": D("2020-03-31")})
+    g = one(res, "grants")
+    assert g["vested"] == 6000  # 4,000 at 2021-03-31, then 2021-06-30 and 2021-09-30
+    assert g["next_vesting"] == {"date": "2021-12-31", "amount": 1000}
+
+
+def test_p26_interest_only_note_accrues_to_maturity() -> None:
+    res = run("p26-interest-only-note.txt", "2016-01-01")
+    p = one(res, "payments", "maturity")
+    assert (p["amount"], p["due"]) == ("436000", "2017-09-30")  # 400,000 x 4.5% x 730/365
+
+
+def test_p27_numbered_conditions_and_investment_tranches() -> None:
+    m = model("p27-tranche-purchase.txt")
+    assert [c.id for c in m.conditions] == ["1", "2", "3", "4"]
+    assert m.condition("4").kind == "by_deadline" and m.condition("4").deadline.date == D("2014-12-31")
+    res = evaluate(
+        m,
+        {},
+        [("acceptance", D("2014-04-10")), ("ceo_change", D("2014-06-01")), ("funding_request", D("2014-07-01"))],
+        D("2014-07-20"),
+    )
+    assert one(res, "payments", "first")["status"] == "owed"
+    assert one(res, "payments", "remaining")["status"] == "lapsed"
+    assert one(res, "deadlines", "acceptance")["status"] == "met"
+
+
+def test_p28_exclusions_are_not_triggers() -> None:
+    good = run("p28-good-reason-termination.txt", "2021-05-10", {}, [("resignation_for_good_reason", "2021-05-03")])
+    p = one(good, "payments")
+    assert (p["amount"], p["due"], p["status"]) == ("150000", "2021-07-02", "owed")  # 60th day
+    dead = run("p28-good-reason-termination.txt", "2021-05-10", {}, [("death", "2021-05-03")])
+    assert one(dead, "payments")["status"] == "not_triggered"  # "other than for Cause, death or disability"
+
+
+def test_p29_uncomputed_bonus_is_a_warning() -> None:
+    m = model("p29-severance-with-bonus.txt")
+    assert any("does not compute" in w.message for w in m.warnings)
+    res = evaluate(
+        m, {"base_salary": Decimal("250000")}, [("termination_without_cause", D("2019-01-07"))], D("2019-01-10")
+    )
+    assert one(res, "payments")["amount"] == "250000"
+
+
+def test_p30_inconsistent_price_is_a_warning_with_span() -> None:
+    m = model("p30-purchase-inconsistent.txt")
+    w = [w for w in m.warnings if "price per share" in w.message]
+    text = read(PASSAGES / "p30-purchase-inconsistent.txt")[0].text
+    assert len(w) == 1 and text[w[0].start : w[0].end] == "$4.00 per share"
+    assert m.derived[0].value == Decimal("4.3333")

@@ -433,11 +433,12 @@ def _payment(sc: Scenario, p: Payment, cond_status: Mapping[str, str], missed: s
         sc.trace.append(f"{p.what}: lapsed because {p.lapses_with} was missed")
     if p.installments and amount is not None and item["due"]:
         each = (amount / p.installments).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        last = amount - each * (p.installments - 1)  # the last one absorbs the rounding
         first = dt.date.fromisoformat(item["due"][:10])
         item["installments"] = [
             {
                 "due": add_duration(first, p.period, times=k)[0].isoformat() if p.period else item["due"],
-                "amount": dstr(each),
+                "amount": dstr(each if k < p.installments - 1 else last),
             }
             for k in range(p.installments)
         ]

@@ -152,7 +152,7 @@ def build_stated_dates(sents: list[Flat], ctx: Ctx) -> None:
             else:
                 b = re.search(
                     r"(grant date|date of grant|vesting commencement date|"
-                    r"start date|closing date)\s*(?::|is|shall be|will be)\s*$",
+                    r"start date|closing date)\s*(?::|is|of|shall be|will be)\s*$",
                     before,
                 )
                 if b:
@@ -196,7 +196,9 @@ def build_grants(sents: list[Flat], ctx: Ctx) -> list[Grant]:
     for i, f in enumerate(sents):
         if not re.search(r"\b(?:grant|award)", f.s) or _NOT_A_GRANT.search(f.s):
             continue
-        m = next((x for x in _GRANT.finditer(f.s) if _GRANT_VERB.search(f.s, max(0, x.start() - 120), x.end() + 60)), None)
+        m = next(
+            (x for x in _GRANT.finditer(f.s) if _GRANT_VERB.search(f.s, max(0, x.start() - 120), x.end() + 60)), None
+        )
         if not m:
             continue
         total = int(m.group("n").replace(",", ""))

@@ -24,7 +24,9 @@ EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "resignation_for_good_reason",
         rf"resign\w*(?:\s+[\w']+){{0,6}}?\s+(?:for|with)\s+{_Q}good reason|(?:for|with) {_Q}good reason{_Q},? resign"
-        rf"|by (?:the )?(?:employee|executive|you|participant|holder) for {_Q}good reason",
+        rf"|by (?:the )?(?:employee|executive|you|participant|holder) for {_Q}good reason"
+        rf"|(?:you|executive|employee|participant) terminates? (?:your|his|her|the executive's|the employee's|its) "
+        rf"employment (?:with the company )?for {_Q}good reason",
     ),
     ("resignation_without_good_reason", rf"resign\w*(?:\s+[\w']+){{0,6}}?\s+without\s+{_Q}good reason"),
     (

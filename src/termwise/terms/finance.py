@@ -190,7 +190,8 @@ def build_deadlines(sents: list[Flat], ctx: Ctx, signed_copy: tuple[int, int] | 
             if not _DEADLINE_LEAD.search(before):
                 continue
             if not re.search(
-                r"\baccept|countersign|sign(?:ing)?,? (?:date )?and return|return(?:ing)? (?:a |the |an )?(?:signed|executed)"
+                r"\baccept|countersign|sign(?:ing)?,? (?:date )?and return|"
+                r"return(?:ing)? (?:a |the |an )?(?:signed|executed)"
                 r"|execut(?:e|ing) and return",
                 f.s,
             ):
@@ -319,6 +320,15 @@ def build_purchase(
             elif "closing" in window:
                 due = When(anchor="closing_date", text="the Closing")
                 ctx.need("closing_date", "date", FACT_TEXT["closing_date"])
+        other = None if per_share else re.search(r"\$\s?(\d[\d,]*(?:\.\d+)?) per share", f.s)
+        if other and not re.search(r"par value", f.s[max(0, other.start() - 30) : other.start()]):
+            stated = Decimal(other.group(1).replace(",", ""))
+            if (stated * shares).quantize(Decimal("0.01")) != amount.quantize(Decimal("0.01")):
+                ctx.warn(
+                    f"price per share ${stated} x {shares:,} shares = ${stated * shares:,.2f}, but the aggregate"
+                    f" price stated is ${amount:,.2f}; the aggregate is used",
+                    f.span(other.start(), other.end()),
+                )
         if per_share:
             total = (amount * shares).quantize(Decimal("0.01"))
             derived.append(

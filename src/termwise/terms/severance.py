@@ -42,7 +42,7 @@ def window_of(f: Flat, kind: str) -> tuple[Window | None, str | None]:
 
 
 def due_of(f: Flat) -> When | None:
-    m = re.search(r"on the (?P<o>\w+) (?P<b>business )?day (?:following|after)", f.s)
+    m = re.search(r"on the (?P<o>\w+)(?: \(\d+(?:st|nd|rd|th)\))? (?P<b>business )?day (?:following|after)", f.s)
     if m:
         n = ordinal(m.group("o"))
         if n:
@@ -64,6 +64,19 @@ def due_of(f: Flat) -> When | None:
 
 
 def _amount(f: Flat, start: int) -> Amount | None:
+    m = re.search(
+        r"(?:continue to )?pay (?:to )?(?:you |the executive |"
+        r"the employee )?(?:your |the executive's |the employee's |his |her )?"
+        rf"(?:then[- ]current )?(?:annual )?base salary for (?:a period of )?(?P<d>{DURATION_RE.pattern})",
+        f.s[start:],
+    )
+    if m:
+        d = first_duration(m.group("d"))
+        months = _months_of(d[1]) if d else None
+        if months:
+            return Amount(
+                fact="base_salary", multiplier=Decimal(months) / 12, text=f.raw[start + m.start() : start + m.end()]
+            )
     m = re.search(
         rf"(?P<n>{NUM}|one and one-half) (?:\(\d+\) )?months?(?:'|’)? (?:of )?(?:your |the executive's |his |her )?"
         r"(?:then[- ]current |then in effect |annual |monthly )?base salary",
@@ -88,6 +101,15 @@ def _amount(f: Flat, start: int) -> Amount | None:
     return None
 
 
+def _months_of(iso: str) -> int | None:
+    from termwise.evaluate.calendar import duration_months
+
+    return duration_months(iso)
+
+
+_EXCLUDED = re.compile(r"(?:other than|except|excluding|not)(?: for| by reason of| due to| on account of)?[^.;]{0,40}$")
+
+
 def build_severance(
     sents: list[Flat], ctx: Ctx, payer: str | None, payee: str | None
 ) -> tuple[list[Payment], list[Benefit]]:
@@ -96,7 +118,12 @@ def build_severance(
     for f in sents:
         if "vest" in f.s and "pay" not in f.s:
             continue
-        evs = [e for e in events_in(f) if e[0] in SEVERANCE_EVENTS]
+        evs = [
+            e
+            for e in events_in(f)
+            if e[0] in SEVERANCE_EVENTS
+            and not (e[0] in ("death", "disability") and _EXCLUDED.search(f.s, max(0, e[1] - 60), e[1]))
+        ]
         if not evs:
             continue
         pm = re.search(r"\b(?:pay|payment|severance|lump sum|lump-sum)", f.s)
@@ -119,6 +146,14 @@ def build_severance(
             if amt is not None:
                 if amt.fact:
                     ctx.need(amt.fact, "money", FACT_TEXT.get(amt.fact, amt.fact))
+                extra = re.search(r"sum of|\bplus\b|\(ii\)|bonus|in addition to", f.s[pm.start() : pm.start() + 250])
+                if extra:
+                    ctx.warn(
+                        "the payment has parts this tool does not compute "
+                        f"('{f.raw[pm.start() + extra.start() :][:40]}');"
+                        f" only {amt.text} is counted",
+                        f.span(pm.start() + extra.start(), pm.start() + extra.end()),
+                    )
                 due = due_of(f)
                 if due is None:
                     due = When(anchor="event", text=None)
@@ -136,7 +171,7 @@ def build_severance(
                     period = {"monthly": "P1M", "bi-weekly": "P2W", "semi-monthly": "P15D", "quarterly": "P3M"}[
                         im.group("fq")
                     ]
-                elif amt.fact and re.search(r"payroll|salary continuation|continue to pay", f.s) and amt.multiplier:
+                elif amt.fact and re.search(r"salary continuation|continue to pay", f.s) and amt.multiplier:
                     inst = int(amt.multiplier * 12)
                     period = "P1M"
                 kind = "installments" if inst else "lump_sum"
