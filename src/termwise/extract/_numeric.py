@@ -195,7 +195,7 @@ def _countish(tok: str, extra: frozenset[str]) -> bool:
             return False
     c = t[0]
     if c.isdigit() or c == ".":
-        return not t.strip("0123456789,./")  # "1,000", "2.5", "00/100"; not "5%" or "13d"
+        return not t.strip("0123456789,./-")  # "1,000", "2.5", "00/100", "90-"; not "5%" or "13d"
     for part in t.split("-"):
         if part and part not in _COUNT_TOKENS and part not in extra:
             return False
