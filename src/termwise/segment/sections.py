@@ -45,13 +45,51 @@ _MID = re.compile(rf"  ({_ART}|{_SEC}|\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}\.?|\d{{1,3
 _INLINE = re.compile(r"\(([a-z]{1,5}|[A-Z]{1,5}|[1-9]\d?)\)(?=[ \t\n])")
 
 # Words that make a following marker a cross-reference, not an enumeration.
-_REF_BEFORE = re.compile(
-    r"\b(?:sections?|subsections?|clauses?|paragraphs?|subparagraphs?|articles?|items?|exhibits?|"
-    r"schedules?|annex|parts?|rules?|§+)[ \t\n]+(?:[\w.-]*(?:\(\w{1,5}\))*)"
-    r"(?:[ \t\n]*(?:,|and|or|through|to|-)[ \t\n]*(?:[\w.-]*(?:\(\w{1,5}\))*))*[ \t\n]*$"
-    r"|\(\w{1,5}\)[ \t\n]+(?:and|or|through|to)[ \t\n]+$",
-    re.I,
-)
+_REF_WORDS = frozenset({
+    "section", "sections", "subsection", "subsections", "clause", "clauses", "paragraph", "paragraphs",
+    "subparagraph", "subparagraphs", "article", "articles", "item", "items", "exhibit", "exhibits", "schedule",
+    "schedules", "annex", "part", "parts", "rule", "rules", "§", "§§",
+})
+_JOINERS = frozenset({"and", "or", "through", "to", "-", "–", ",", "and/or"})
+
+
+def _word_before(text: str, pos: int) -> tuple[str, int]:
+    """The whitespace-delimited token ending before ``pos`` (skipping spaces), and its start."""
+    j = pos
+    while j > 0 and text[j - 1] in " \t\n":
+        j -= 1
+    k = j
+    while k > 0 and not text[k - 1].isspace() and j - k < 30:
+        k -= 1
+    return text[k:j], k
+
+
+def _is_reference(text: str, start: int) -> bool:
+    """"Sections 13(d)(3) and (b)", "clause (a)", "(a) and (b) above" before ``start``."""
+    for _ in range(4):
+        tok, k = _word_before(text, start)
+        if not tok:
+            return False
+        low = tok.lower()
+        if low in _REF_WORDS:
+            return True
+        if low in _JOINERS or tok.endswith(","):
+            prev, _k = _word_before(text, k)
+            p = prev.rstrip(",")
+            if low in _JOINERS and p.startswith("(") and p.endswith(")") and len(p) <= 7:
+                return True  # "(a) and (b)"
+            if not p or not (p[0].isdigit() or p.startswith("(")):
+                return False
+            start = k if low in _JOINERS else start
+            if low not in _JOINERS:
+                return False
+            continue
+        if tok[0].isdigit() or (tok.startswith("(") and tok.endswith(")")):
+            start = k  # "13(d)(3)" or "(a)" after a reference word?
+            continue
+        return False
+    return False
+
 
 _REF_AFTER = re.compile(r"[ \t\n]+(?:and|or|through|to|-)[ \t\n]+\(\w{1,5}\)[ \t\n]+(?:above|below|hereof|of|are|is|being|shall)\b")
 _SENT_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"“(]?[A-Z])|\n[ \t]*\n")
@@ -187,9 +225,10 @@ def _candidates(text: str) -> list[_Cand]:
         fam = kinds[0][0]
         ls = m.start(1)
         # what precedes the line: blank line, sentence end, or running text
-        pl = text.rfind("\n", 0, max(ls - 1, 0))
-        prev = text[pl + 1 : max(ls - 1, 0)].rstrip() if ls > 0 else ""
-        block = ls == 0 or not prev or prev.rstrip("\"”'’")[-1:] in (".", ":", ";", "!", "?", "")
+        j = ls - 2
+        while j >= 0 and text[j] in " \t\r\"”'’":
+            j -= 1
+        block = j < 0 or text[j] in ".:;!?\n"
         if fam in ("dec", "article") or fam.startswith("d"):
             after = text[m.end(2) : m.end(2) + 2].lstrip(" \t")
             if not after or after[0] == "\n":
@@ -229,7 +268,7 @@ def _candidates(text: str) -> list[_Cand]:
         start = m.start()
         if start in found or start == 0 or text[start - 1] not in " \t\n":
             continue
-        if _REF_BEFORE.search(text, max(0, start - 60), start):
+        if _is_reference(text, start):
             continue
         if _REF_AFTER.match(text, m.end()):
             continue
