@@ -289,6 +289,31 @@ CASES = [
         id="rel-hyphenated-number",
     ),
     pytest.param("coverage for six (6) months following the termination date, on", [], id="period-not-date"),
+    pytest.param(
+        "the option shall expire [*] days after such termination or",
+        [
+            (
+                "date",
+                "[*] days after such termination",
+                None,
+                {"offset": None, "redacted": True, "anchor": "such termination"},
+            )
+        ],
+        id="rel-redacted-number",
+    ),
+    pytest.param(
+        "deemed received on the Business Day following the day on which it is sent.",
+        [
+            (
+                "date",
+                "the Business Day following the day on which it is sent",
+                None,
+                rel("P1D", "after", "the day on which it is sent", business_days=True),
+            )
+        ],
+        id="rel-the-day-after",
+    ),
+    pytest.param("on the day of the Closing, the", [], id="not-rel-day-of"),
     # --- times
     pytest.param(
         "returning it prior to 5:00 p.m. Los Angeles time on June 29,\n2001. Unless",

@@ -409,13 +409,17 @@ _LEFT = re.compile(
     r"(?<![a-z0-9])(?:" + _BOUND + r")?"
     r"(?:(?P<lead>the[ \t\n]+(?:date|day)[ \t\n]+(?:which|that)[ \t\n]+is|the[ \t\n]+date)[ \t\n]+)?"
     r"(?:(?P<qty>" + _QTY + r")"
-    r"|the[ \t\n]+(?P<ord>" + _ORDINAL_WORDS + r"(?:[ \t\n]*\(\d+(?:st|nd|rd|th)\))?|\d+(?:st|nd|rd|th)))"
+    # "[*] days", "[***] ([***]) days": the number is blacked out in the filing
+    r"|(?P<redacted>\[[ \t]*[*•·●.]+[ \t]*\](?:[ \t\n]*\([ \t]*\[[ \t]*[*•·●.]+[ \t]*\][ \t]*\))?)"
+    r"|the[ \t\n]+(?P<ord>" + _ORDINAL_WORDS + r"(?:[ \t\n]*\(\d+(?:st|nd|rd|th)\))?|\d+(?:st|nd|rd|th))"
+    # "the (next) business day after ...": one day
+    r"|(?P<the>the)(?:[ \t\n]+(?:next|immediately[ \t\n]+(?:following|succeeding|preceding)))?)"
     r"[ \t\n]+$"
 )
-_TOKEN = re.compile(r"[a-z0-9]+")
+_TOKEN = re.compile(r"[a-z0-9]+|\[")
 # The words a quantity phrase can begin with: a bound, "the", a number.
 _LEFT_FIRST = frozenset(
-    "within no not at on until by the a an zero one two three four five six seven eight nine ten eleven twelve"
+    "[ within no not at on until by the a an zero one two three four five six seven eight nine ten eleven twelve"
     " thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fourty fifty sixty seventy"
     " eighty ninety".split()
 )
@@ -426,7 +430,7 @@ _PERIOD_BEFORE = re.compile(
 )
 # Every branch starts with one character of one class, so ``re`` can skip ahead to it.
 _ANCHOR_STOP = re.compile(
-    r"[,;:()\[\]$.\s](?:(?<=[,;:()\[\]$])|(?<=\.)(?=\s|$)|(?<=\n)[ \t]*\n|(?<=\s)(?:\d+(?:\.\d+)+(?![\w])"
+    r"[,;:()\[\]$.\s](?:(?<=[;:()\[\]$])|(?<=,)(?!\d)|(?<=\.)(?=\s|$)|(?<=\n)[ \t]*\n|(?<=\s)(?:\d+(?:\.\d+)+(?![\w])"
     r"|(?:in|to|of|by|on|at|for|from|with|under|during)[ \t\n]+(?:which|whom)(?![a-z])"
     r"|(?:and|or|unless|provided|if|except|whichever|until|subject|pursuant"
     r"|in[ \t\n]+accordance|which|whereupon|but|then|to[ \t\n]+the[ \t\n]+extent|during|for|under|in[ \t\n]+connection"
@@ -434,7 +438,10 @@ _ANCHOR_STOP = re.compile(
     r"|at[ \t\n]+which)(?![a-z])))"
 )
 # "the date on which ... occurs", "the date it is funded": the anchor runs to its verb.
-_EVENT_ANCHOR = re.compile(r"the[ \t\n]+(?:date|day|time)[ \t\n]+(?!of(?![a-z])|hereof|thereof)(?=[a-z])")
+_EVENT_ANCHOR = re.compile(
+    r"the[ \t\n]+(?:date|day|time)[ \t\n]+(?!of(?![a-z])|hereof|thereof)(?=[a-z])"
+    r"(?:(?:(?:on|upon|as[ \t\n]+of|at|by)[ \t\n]+which|that|when)[ \t\n]+)?"
+)
 _EVENT_END = re.compile(
     r"[;(\[]|\.(?=\s|$)|\n[ \t]*\n|(?<![a-z])(?:(?:is|are|was|were|has[ \t\n]+been|have[ \t\n]+been|shall[ \t\n]+be"
     r"|becomes?|became)[ \t\n]+[a-z]+|occurs?|occurred|takes?[ \t\n]+place|took[ \t\n]+place|begins?|began|ends?|ended"
@@ -465,7 +472,7 @@ def _anchor_end(low: str, start: int) -> int:
         m = _EVENT_END.search(window, ev.end())
         if m and m.group(0)[0] not in ";([.\n":
             return start + m.end()
-    m = _ANCHOR_STOP.search(window)
+    m = _ANCHOR_STOP.search(window, ev.end() if ev else 0)
     end = m.start() if m else len(window)
     if not m:
         # no stop within reach: cut at the last whole word
@@ -536,12 +543,19 @@ def find_relative_dates(doc: Document, absolute: list[Value] | None = None) -> l
         if not lm:
             continue
         bound = " ".join(lm.group("bound").split()) if lm.group("bound") else None
-        if lm.group("ord"):
-            n = parse_ordinal(lm.group("ord").split("(")[0].strip())
+        n: int | None
+        if lm.group("ord") or lm.group("the"):
+            n = parse_ordinal(lm.group("ord").split("(")[0].strip()) if lm.group("ord") else 1
             if unit_word not in ("day", "anniversary") or low[uend - 1] == "s":
                 continue
-            if conn == "of" and unit_word != "anniversary":
-                continue  # "the 15th day of each month"
+            if conn == "of" and (unit_word != "anniversary" or lm.group("the")):
+                continue  # "the 15th day of each month", "the day of the Closing"
+            if lm.group("the") and unit_word == "anniversary":
+                continue
+        elif lm.group("redacted"):
+            n = 0  # unknown
+            if conn == "of" and bound != "within":
+                continue
         else:
             q = lm.group("qty").strip()
             if q in ("a", "an"):
@@ -570,7 +584,7 @@ def find_relative_dates(doc: Document, absolute: list[Value] | None = None) -> l
         direction = "before" if conn in _BEFORE else "after"
         start = lm.start()
         extra: dict[str, Any] = {
-            "offset": f"P{n}{unit}",
+            "offset": f"P{n}{unit}" if n else None,
             "direction": direction,
             "anchor": text[a_start:a_end],
             "anchor_start": a_start,
@@ -582,8 +596,10 @@ def find_relative_dates(doc: Document, absolute: list[Value] | None = None) -> l
             extra["bound"] = _BOUND_NAMES[bound]
         if km and not km.group(0).startswith("calendar"):
             extra["business_days"] = True
+        if not n:
+            extra["redacted"] = True
         value = None
-        if anchor_date is not None and not extra.get("business_days"):
+        if n and anchor_date is not None and not extra.get("business_days"):
             value = _shift(anchor_date.value, n, unit, -1 if direction == "before" else 1)
         out.append(Value(kind="date", text=text[start:a_end], start=start, end=a_end, value=value, extra=extra))
     return out
