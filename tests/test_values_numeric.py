@@ -145,6 +145,22 @@ CASES = [
         [("money", "three million five hundred thousand (3,500,000.00) US dollars", usd("3500000"))],
         id="money-twin-without-sign",
     ),
+    pytest.param(
+        "a first payment of five million United States dollars ($5,000,000 USD) upon",
+        [("money", "five million United States dollars ($5,000,000 USD)", usd("5000000"))],
+        id="money-code-inside-twin",
+    ),
+    pytest.param(
+        "three-million and seven-hundred and fifty thousand United States dollars ($3,750,000 USD)",
+        [
+            (
+                "money",
+                "three-million and seven-hundred and fifty thousand United States dollars ($3,750,000 USD)",
+                usd("3750000"),
+            )
+        ],
+        id="money-hyphenated-words-with-and",
+    ),
     pytest.param("a fee of 500 rupees", [("money", "500 rupees", usd("500", "INR"))], id="money-rupees-word"),
     # --- percents ----------------------------------------------------------------------
     pytest.param("25% on your anniversary date", [("percent", "25%", 25)], id="pct-sign"),

@@ -157,6 +157,7 @@ _TWIN_DIGITS = (
     + r"*(?:(?:u\.[ \t]?s\.|us)[ \t]?)?[$€£¥]?[ \t]?(?P<td>"
     + _AMOUNT
     + r")(?:[ \t]*(?P<tscale>million|billion))?"
+    + r"(?:[ \t]*(?:usd|eur|gbp|u\.s\.[ \t]dollars|dollars|euros))?"  # "($25,000 USD)"
     + WS
     + r"*\)"
 )
