@@ -408,3 +408,16 @@ def test_p30_inconsistent_price_is_a_warning_with_span() -> None:
     text = read(PASSAGES / "p30-purchase-inconsistent.txt")[0].text
     assert len(w) == 1 and text[w[0].start : w[0].end] == "$4.00 per share"
     assert m.derived[0].value == Decimal("4.3333")
+
+
+def test_p07_after_partial_acceleration_the_rest_vests_scaled_down() -> None:
+    res = run(
+        "p07-option-partial-accel.txt",
+        "2021-06-01",
+        {"grant_date": D("2018-05-10")},
+        [("change_of_control", "2020-01-15")],
+    )
+    g = one(res, "grants")
+    # 12,500 right after the change of control; the schedule's later 10,000 now delivers the 7,500 left
+    assert g["vested"] == 17500
+    assert g["next_vesting"] == {"date": "2022-05-10", "amount": 2500}

@@ -101,3 +101,11 @@ def test_bad_time_zone_and_bad_yaml() -> None:
     assert err.line is not None
     err = _error("- just a list\n")
     assert "mapping" in str(err)
+
+
+def test_yaml_with_quotes_reads_back_the_same() -> None:
+    doc = read(ROOT / "examples" / "northwind-2024-financing-commitment.txt")[0]
+    m = build_model(doc)
+    text = dump_model(m, doc.text)
+    assert "# '(x) there has been no change in the Chief Executive Officer" in text
+    assert load_model(text) == m

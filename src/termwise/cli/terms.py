@@ -90,6 +90,14 @@ def load(path: str) -> Any:
     return build_model(docs[0])
 
 
+def _document_text(path: str) -> str | None:
+    if Path(path).suffix.lower() in (".yaml", ".yml"):
+        return None
+    from termwise.ingest import read
+
+    return read(path)[0].text
+
+
 def _scenario(facts: tuple[str, ...], events: tuple[str, ...]) -> tuple[dict[str, Any], list[tuple[str, dt.date]]]:
     return dict(parse_fact(f) for f in facts), [parse_event(e) for e in events]
 
@@ -114,10 +122,11 @@ def model_cmd(file: str, output: str | None) -> None:
 
     try:
         m = load(file)
+        doc_text = _document_text(file)
     except TermwiseError as e:
         fail(str(e))
         return
-    text = dump_model(m)
+    text = dump_model(m, doc_text)
     if output:
         Path(output).write_text(text, encoding="utf-8")
         click.echo(f"termwise: wrote {output}", err=True)

@@ -65,27 +65,40 @@ def grant_answer(sc: Scenario, g: Grant, cond_status: Mapping[str, str]) -> dict
     sched = vesting_schedule(g, anchor)
     stop = sc.separation if sc.separation and sc.separation[0] in g.stops_on else None
     limit = min(sc.as_of, stop[1]) if stop else sc.as_of
-    vested = 0
-    for d, cum, note in sched:
-        if d <= limit:
-            vested = cum
-            last = (d, cum, note)
-    if vested:
-        sc.trace.append(f"{g.what}: {vested:,} vested by {limit} (last vesting {last[0]}: {last[2]})")
-    else:
-        sc.trace.append(f"{g.what}: nothing vested by {limit} (first vesting {sched[0][0] if sched else None})")
+
+    def base(t: dt.date) -> int:
+        return max([cum for d, cum, _ in sched if d <= t] or [0])
+
     accelerated = None
+    fraction = Decimal(0)
     for a in g.acceleration:
         hit = sc.fire(a.trigger, f"{g.what} acceleration")
         if hit and (stop is None or hit[1] <= stop[1]):
-            extra = int((Decimal(g.total - vested) * a.fraction).to_integral_value(rounding="ROUND_FLOOR"))
-            vested += extra
-            accelerated = hit
-            sc.trace.append(
-                f"{g.what}: {hit[0]} on {hit[1]} accelerates {_dstr(a.fraction * 100)}%"
-                f" of the unvested part: +{extra:,}"
-            )
+            accelerated, fraction = hit, a.fraction
             break
+    b_acc = base(accelerated[1]) if accelerated else 0
+    v_acc = b_acc + int((Decimal(g.total - b_acc) * fraction).to_integral_value(rounding="ROUND_FLOOR"))
+
+    def vested_at(t: dt.date) -> int:
+        """Scheduled vesting; after an acceleration the rest of the schedule is scaled to what is left."""
+        if accelerated is None or t < accelerated[1]:
+            return base(t)
+        if g.total == b_acc:
+            return g.total
+        return v_acc + (base(t) - b_acc) * (g.total - v_acc) // (g.total - b_acc)
+
+    vested = vested_at(limit)
+    last = next(((d, cum, note) for d, cum, note in reversed(sched) if d <= limit), None)
+    if last:
+        sc.trace.append(f"{g.what}: {base(limit):,} vested on schedule by {limit} (last vesting {last[0]}: {last[2]})")
+    else:
+        sc.trace.append(f"{g.what}: nothing vested by {limit} (first vesting {sched[0][0] if sched else None})")
+    if accelerated:
+        sc.trace.append(
+            f"{g.what}: {accelerated[0]} on {accelerated[1]} accelerates {_dstr(fraction * 100)}%"
+            f" of the {g.total - b_acc:,} then unvested: +{v_acc - b_acc:,}"
+            + ("" if fraction >= 1 else "; the rest keeps vesting on the schedule, scaled down")
+        )
     perf = [c for c in g.conditions if cond_status.get(c) != "satisfied"]
     if any(cond_status.get(c) == "failed" for c in g.conditions):
         sc.trace.append(f"{g.what}: a performance condition failed; nothing vests")
@@ -109,11 +122,10 @@ def grant_answer(sc: Scenario, g: Grant, cond_status: Mapping[str, str]) -> dict
         why = g.note or "the agreement's terms on unvested awards govern"
         item["note"] = f"vesting stopped on {stop[1]} ({stop[0]}); {why}"
         sc.trace.append(f"{g.what}: vesting stops at {vested:,} on {stop[1]} ({stop[0]}); {why}")
-    elif not stop and not accelerated:
-        nxt = next(((d, cum) for d, cum, _ in sched if d > sc.as_of), None)
+    elif not stop and vested < g.total and not perf:
+        nxt = next((d for d, _cum, _ in sched if d > sc.as_of and vested_at(d) > vested), None)
         if nxt:
-            prev = max([cum for d, cum, _ in sched if d <= sc.as_of] or [0])
-            item["next_vesting"] = {"date": nxt[0].isoformat(), "amount": nxt[1] - prev}
+            item["next_vesting"] = {"date": nxt.isoformat(), "amount": vested_at(nxt) - vested}
     if accelerated:
         item["accelerated_by"] = {"event": accelerated[0], "date": accelerated[1].isoformat()}
     return item

@@ -9,6 +9,7 @@ naming the field and the line: ``model.yaml, line 42, field payments[0].due.offs
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from typing import Any, Literal
@@ -80,12 +81,35 @@ def model_to_dict(m: M.TermModel) -> dict[str, Any]:
     return {"schema": M.MODEL_SCHEMA, **d}
 
 
-def dump_model(m: M.TermModel) -> str:
+def dump_model(m: M.TermModel, text: str | None = None) -> str:
+    """The model as YAML. With the document ``text``, each ``evidence`` line gets a
+    comment quoting the words it points at, so a reader can check it without offsets."""
     header = (
         "# termwise term model: check and edit, then `termwise evaluate THIS.yaml ...`\n"
         "# evidence: [start, end] character offsets into the text `termwise text FILE` prints\n"
     )
-    return header + yaml.dump(model_to_dict(m), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
+    body = yaml.dump(model_to_dict(m), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
+    if text is not None:
+        body = _quote_evidence(body, text)
+    return header + body
+
+
+_EVIDENCE_LINE = re.compile(r"^(\s*)(?:- )?evidence: \[\[(\d+), (\d+)\]")
+
+
+def _quote_evidence(body: str, text: str) -> str:
+    out = []
+    for line in body.split("\n"):
+        m = _EVIDENCE_LINE.match(line)
+        if m:
+            s, e = int(m.group(2)), int(m.group(3))
+            quote = " ".join(text[s:e].split())
+            if len(quote) > 90:
+                quote = quote[:87] + "..."
+            indent = m.group(1) + ("  " if line.lstrip().startswith("- ") else "")
+            out.append(f"{indent}# {quote!r}" if quote else line)
+        out.append(line)
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------- validation models
