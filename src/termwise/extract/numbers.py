@@ -19,16 +19,17 @@ from termwise.extract._numeric import WORDS, WS, dedupe, digit_runs, integral, l
 from termwise.extract.numwords import parse_number_words
 from termwise.model import Document, Value
 
+# words before a number that make it a reference or a label, not a quantity
 _LABELS = frozenset(
     """section sections § §§ article articles clause clauses paragraph paragraphs subparagraph subparagraphs
     subsection subsections exhibit exhibits schedule schedules annex annexes appendix appendices rule rules
     item items part parts chapter chapters title titles form forms regulation regulations no. nos. no number
     numbers # page pages step phase stage version level tier claim claims note notes line lines suite floor
-    unit box route highway iso lot table figure tranche year years day days week weeks month months quarter quarters
-    amendment attachment
-    addendum standard code act statement sec. art. para. ex. p. pp. ss. s. r. reg. fig. instruction
-    instructions category categories class series""".split()
+    unit box route highway iso lot table figure tranche year years day days week weeks month months quarter
+    quarters amendment attachment addendum standard code act statement sec. art. para. ex. p. pp. ss. s. r.
+    reg. fig. instruction instructions category categories class series""".split()
 )
+# the word after a number that another extractor turns into a longer value ("30 days")
 _COVERED = frozenset(
     "day days week weeks month months year years hour hours percent shares share dollars dollar euros business "
     "calendar".split()
@@ -47,28 +48,9 @@ _CAPITALIZED_OK = frozenset(
 _TWIN_AFTER_RE = re.compile(WS + r"*\(" + WS + r"*(?P<w>" + WORDS + r")" + WS + r"*\)")
 _WORDS_ONLY_RE = re.compile(r"(?P<w>" + WORDS + r")" + WS + r"*\Z")
 _CLOSE_RE = re.compile(r"[ \t]*\)")
+# the word after a number that makes it a reference list or a label ("5 and 6", "2 hereof")
 _STOP_NEXT = frozenset(
-    (
-        "and",
-        "or",
-        "through",
-        "to",
-        "x",
-        "hereof",
-        "herein",
-        "hereto",
-        "hereunder",
-        "above",
-        "below",
-        "thereof",
-        "nor",
-        "shall",
-        "will",
-        "is",
-        "are",
-        "was",
-        "et",
-    )
+    "and or through to x hereof herein hereto hereunder above below thereof nor shall will is are was et".split()
 )
 
 
