@@ -491,12 +491,25 @@ def sig_rows(text: str) -> list[tuple[str | None, str | None, str | None]]:
         pytest.param(
             FLATTENED_SIGS,
             [
-                ("Stephen T. Isaacs", "President and Chief Executive Officer", None),
-                ("Andrea van Elsas", "Chief Scientific Officer", None),
+                ("Stephen T. Isaacs", "President and Chief Executive Officer", "ACME CORP."),
+                ("Andrea van Elsas", "Chief Scientific Officer", "BETA LLC"),
             ],
             id="flattened-columns-dealt-in-order",
         ),
         pytest.param(BLANK_FORM, [(None, None, "GAMMA INDUSTRIES, INC.")], id="blank-signature-form"),
+        pytest.param(
+            "ARCA CAPITAL MANAGEMENT, LLC By: /s/ Philip Liu Name: Philip Liu Title: President "
+            "ARCA U.S. TREASURY FUND By: /s/ J. Rayne Steinberg Name: J. Rayne Steinberg "
+            "Title: Chief Executive Officer 5",
+            [("Philip Liu", "President", "ARCA CAPITAL MANAGEMENT, LLC"),
+             ("J. Rayne Steinberg", "Chief Executive Officer", "ARCA U.S. TREASURY FUND")],
+            id="flattened-stack-title-tails-trimmed",
+        ),
+        pytest.param(
+            "IN WITNESS WHEREOF the parties have signed.\n\n/s/ Jody Stewart Jody Stewart (SEAL)\n",
+            [("Jody Stewart", None, "Jody Stewart")],
+            id="doubled-name",
+        ),
         pytest.param(AGREEMENT, [], id="no-signature"),
     ],
 )

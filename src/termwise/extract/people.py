@@ -38,7 +38,7 @@ _ORG = re.compile(
 )
 _TITLE_TOKEN = re.compile(r"[ \t\n]*(,|&|[A-Za-z][\w'’.-]*)")
 _TITLE_GLUE = {"of", "the", "and", "for", "&", "its", "our", "in", "on", "at", "to"}
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?[ \t]+")
 _CC = re.compile(r"\n[ \t]*(?:cc|Cc|CC|c\.c\.)[ \t]*:[ \t]*([^\n]+)")
 _NOT_NAME = {
     "agreement", "company", "section", "article", "board", "directors", "chief", "officer", "president", "executive",

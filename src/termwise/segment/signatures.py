@@ -84,6 +84,7 @@ class _Sig:
     fields: dict[str, _Tok] = field(default_factory=dict)
     by: bool = False
     party: tuple[int, int] | None = None
+    group: int = 0
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -154,6 +155,42 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
     return toks
 
 
+_CAPS_TAIL = re.compile(r"(?:[A-Z0-9][A-Z0-9&.,'/-]*[ \t]+)*[A-Z0-9][A-Z0-9&.,'/-]*:?$")
+_SPLIT_PARTIES = re.compile(
+    r"\b(?:Inc|INC|Corp|CORP|LLC|Ltd|LTD|Limited|LIMITED|L\.P|LP|PLC|Co|CO|AG|GmbH|S\.A|N\.V|B\.V)\b\.?(?=[ \t]+\S)"
+)
+
+
+def _split_parties(s: str) -> list[str]:
+    """"ACME CORP. BETA LLC" -> ["ACME CORP.", "BETA LLC"]."""
+    out = []
+    pos = 0
+    for m in _SPLIT_PARTIES.finditer(s):
+        out.append(s[pos : m.end()].strip(" ,"))
+        pos = m.end()
+    out.append(s[pos:].strip(" ,"))
+    return [p for p in out if p]
+
+
+_POSTNOMINAL = re.compile(r"(?:,?[ \t]+(?:[A-Z]{2,5}|Esq\.?|Ph\.?D\.?|M\.?D\.?|J\.?D\.?))+$")
+_TITLE_TAIL = re.compile(
+    r"(?:[ \t]+\d{1,3}|[ \t]+(?:[A-Z][A-Z&.,'-]+[ \t]*){2,}(?:INC|LLC|CORP|LTD|L\.?P|CORPORATION|COMPANY|LIMITED)?\.?"
+    r"|[ \t]*\[[^\]]*\]?)$"
+)
+
+
+def _clean_title(title: str, name: str | None) -> str | None:
+    """Trim what a flattened layout glued to a title: a page number, a company name in capitals."""
+    t = title
+    if name and t.startswith(name):
+        t = t[len(name) :].lstrip(" ,")
+    for _ in range(2):
+        m = _TITLE_TAIL.search(t)
+        if m and m.start() > 0 and not re.fullmatch(r"[ \t]*(?:CEO|CFO|COO|CTO|VP|SVP|EVP|GM)", m.group(0)):
+            t = t[: m.start()].rstrip(" ,")
+    return t or None
+
+
 def _is_name(s: str) -> bool:
     m = _NAME_RE.fullmatch(s.strip())
     return m is not None and not _SUFFIX.search(s) and len(s) <= 60
@@ -195,6 +232,20 @@ def find_signatures(doc: Document) -> list[Signature]:
     out: list[Signature] = []
     for sg in sigs:
         out.append(_build(doc, text, sg, lines))
+    # side by side on one line: "ACME CORP. BETA LLC By: /s/ A By: /s/ B" -> one party each
+    i = 0
+    while i < len(sigs):
+        j = i
+        while j + 1 < len(sigs) and sigs[j + 1].group == sigs[i].group:
+            j += 1
+        k = j - i + 1
+        first = out[i].party
+        if k > 1 and first and all(out[x].party in (None, first) for x in range(i + 1, j + 1)):
+            pieces = _split_parties(first)
+            if len(pieces) == k:
+                for x in range(k):
+                    out[i + x] = replace(out[i + x], party=pieces[x])
+        i = j + 1
     out.sort(key=lambda s: s.start)
     return out
 
@@ -235,7 +286,7 @@ def _group(text: str, toks: list[_Tok], lines: list[int]) -> list[_Sig]:
                 sigs.extend(group)
                 group = []
                 counts = {}
-            group.append(_Sig(anchor=t, by=kind in ("by", "bys")))
+            group.append(_Sig(anchor=t, by=kind in ("by", "bys"), group=len(sigs)))
             last_line = t.line
             continue
         if not group or t.line - last_line > 8:
@@ -314,9 +365,12 @@ def _build(doc: Document, text: str, sg: _Sig, lines: list[int]) -> Signature:
     proper = [x for x in names if _proper(x)]
     name = (proper or names or [None])[0]
     if name is not None:
-        name = " ".join(name.split())
+        name = _POSTNOMINAL.sub("", " ".join(name.split()))
+        half = name.split()
+        if len(half) % 2 == 0 and half[: len(half) // 2] == half[len(half) // 2 :]:
+            name = " ".join(half[: len(half) // 2])  # "Jody Stewart Jody Stewart"
     tv = _clean_val(text, sg.fields.get("title"))
-    title = " ".join(tv[0].split()) if tv else title_below
+    title = _clean_title(" ".join(tv[0].split()), name) if tv else title_below
     party = _party(text, sg, lines)
     if party is None and not sg.by and name is not None:
         party = name
@@ -374,6 +428,9 @@ def _party(text: str, sg: _Sig, lines: list[int]) -> str | None:
     cells = [c for c in re.split(r"[ \t]{3,}|(?<=:)[ \t]+", before) if c.strip()]
     for c in reversed(cells):
         c = c.strip()
+        tail = _CAPS_TAIL.search(c)
+        if tail and tail.start() > 0 and _partyish(tail.group(0)):
+            c = tail.group(0)  # "Title: President ARCA FUND By:" -> "ARCA FUND"
         if _partyish(c):
             return c.rstrip(":").strip()
         if _TOKEN.search(c) or c.endswith("."):
