@@ -556,7 +556,7 @@ def render(n: int, hyphen: bool = True, use_and: bool = False) -> str:
     return " ".join(words)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=0, max_value=10**9), st.booleans(), st.booleans(), st.booleans())
 def test_word_numbers_round_trip(n: int, hyphen: bool, use_and: bool, title: bool) -> None:
     text = render(n, hyphen, use_and)
@@ -631,7 +631,7 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.lists(_PIECES, max_size=40).map("".join), st.text(max_size=200)))
 def test_extractors_never_raise_and_spans_round_trip(text: str) -> None:
     d = doc(text)
