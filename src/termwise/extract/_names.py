@@ -1,0 +1,87 @@
+"""Shared patterns for entity names and alias parentheticals (used by parties and defined terms)."""
+
+from __future__ import annotations
+
+import re
+
+# Capitalized words that end a name even though they are capitalized.
+_STOP = (
+    "By", "BY", "Name", "NAME", "Title", "TITLE", "Date", "DATE", "Dated", "DATED", "Address", "ADDRESS", "WHEREAS",
+    "Whereas", "WITNESSETH", "RECITALS", "Recitals", "This", "THIS", "Effective", "EFFECTIVE", "Attn", "Attention",
+    "ATTN", "Re", "RE", "Dear", "Fax", "FAX", "Tel", "TEL", "Telephone", "Email", "E-mail", "Phone", "Its", "ITS",
+    "AND", "And", "BETWEEN", "Between", "AMONG", "Among", "Agreement", "AGREEMENT", "Signature", "SIGNATURE",
+    "NOW", "IN", "WITNESS", "Inc\\.?,", "Sincerely", "Very", "Accepted", "ACCEPTED", "Agreed", "AGREED",
+    "Each", "Both", "Party", "PARTY", "Parties", "PARTIES", "Registered", "Having", "With", "WITH", "Whose",
+    "Exhibit", "EXHIBIT", "Schedule", "SCHEDULE", "Section", "SECTION", "Article", "ARTICLE", "Page", "PAGE",
+    "Contract", "CONTRACT", "Company's", "Hereinafter", "HEREINAFTER", "Pursuant", "Subject", "Upon",
+)
+_STOP_RE = "|".join(_STOP)
+WORD = rf"(?:(?!(?:{_STOP_RE})(?![\w'’.\-/&@]))[A-Z0-9][\w'’.\-/&@]*|&)"
+CONNECTOR = r"(?:of|and|the|de|du|des|la|le|der|den|van|von|für|for|y|e|da|di|del|do|dos|on|at|in|&|d/b/a|dba|a\.k\.a\.?)"
+SUFFIX = (
+    r"(?i:Inc|Incorporated|Ltd|Limited|L\.?L\.?C|LCC|L\.P|LP|LLP|L\.L\.P|N\.A|S\.A|AG|GmbH|Corp|Corporation|Co|Company"
+    r"|PLC|B\.V|N\.V|S\.p\.A|S\.A\.S|SAS|SRL|S\.R\.L|Pte|Pty|K\.K|AB|A/S|Oy|S\.L|S\.L\.U|Ltda|G\.I\.E|S/A|S\.?à\s*r\.?l"
+    r"|S\.A\.R\.L|S\.A\.B\.\s+de\s+C\.V|SE|ULC|L\.?P\.?A|LTD|Jr|Sr|II|III|IV|M\.D|Ph\.D|Esq)(?![\w])\.?"
+)
+_WS = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # whitespace inside a name: at most one line break
+NAME = re.compile(
+    rf"{WORD}(?:{_WS}(?:{CONNECTOR}{_WS})*{WORD}|[ \t]*,{_WS}?{SUFFIX}|{_WS}\([A-Z][\w .&]{{0,30}}\)(?={_WS}{WORD}))*"
+)
+_WORD_START = re.compile(r"(?<![\w'’.\-/&@])[A-Z0-9&]")
+
+
+def name_ending(window: str) -> re.Match[str] | None:
+    """The longest name that ends where ``window`` ends (trailing spaces and commas aside)."""
+    end = len(window.rstrip(" \t\n,"))
+    for w in _WORD_START.finditer(window, 0, end):
+        m = NAME.match(window, w.start(), end)
+        if m is not None and m.end() == end:
+            return m
+    return None
+
+ORG_SUFFIX = re.compile(
+    r"(?i:\b(?:Inc|Incorporated|Ltd|Limited|L\.?L\.?C|LCC|L\.P|LP|LLP|N\.A|S\.A|AG|GmbH|Corp|Corporation|Co|Company|PLC"
+    r"|B\.V|N\.V|S\.p\.A|SAS|SRL|Pte|Pty|K\.K|AB|A/S|Oy|S\.L|Ltda|G\.I\.E|S/A|ULC|SE)\b\.?)"
+)
+ORG_WORDS = re.compile(
+    r"(?i:\b(?:bank|trust|fund|university|college|institute|association|partners|partnership|group|holdings?|"
+    r"enterprises?|industries|technologies|technology|systems|services|solutions|capital|ventures|international|"
+    r"laboratories|labs|pharmaceuticals?|therapeutics|sciences|foundation|agency|authority|council|center|centre|"
+    r"society|network|media|software|communications|energy|resources|products|brands|hospital|clinic|school|club|"
+    r"management|investments?|securities|financial|insurance|mutual|federal|national|global|america|china|usa|"
+    r"corporation|company|worldwide|digital|studios|entertainment|health|healthcare|biotech|bio)\b)"
+)
+
+# A parenthetical (or "hereinafter ...") that gives a name: ("Valence"), (the "Company"),
+# (hereinafter referred to as "CBC"), ("Buyer" or "PNC"), (collectively, the "Sellers").
+ALIAS_PAREN = re.compile(r"\((?P<body>[^()]{0,240}?[\"“”‘’'][^()]{0,240}?)\)")
+QUOTED = re.compile(r"[\"“”]{1,2}\s*(?P<q>[^\"“”\n]{1,80}?)\s*[\"“”]{1,2}|(?<![\w])[‘'’]{1,2}(?P<s>[A-Z][^'‘’\n]{0,60}?)[’'‘]{1,2}(?![\w])")
+HEREINAFTER = re.compile(
+    r"(?:hereinafter|herein|hereafter)\s*(?:(?:collectively\s*,?\s*|individually\s*,?\s*|also\s+|sometimes\s+|together\s+)?"
+    r"(?:referred\s+to|called|designated|known|defined)\s+(?:herein\s+)?(?:as\s+)?|(?:as\s+)?)(?:the\s+)?(?P<alias>[\"“][^\"“”\n]{1,60}[\"”])",
+    re.I,
+)
+
+GENERIC_ALIASES = {
+    "party", "parties", "agreement", "this agreement", "effective date", "you", "your", "we", "us", "our", "i", "me",
+    "each party", "party a", "party b", "party c", "affiliate", "affiliates", "contract", "individual party",
+}
+
+
+def aliases_in(body: str) -> list[tuple[str, int, int]]:
+    """Quoted names in a parenthetical body: (alias, start, end) relative to ``body``."""
+    out: list[tuple[str, int, int]] = []
+    for q in QUOTED.finditer(body):
+        g = "q" if q.group("q") is not None else "s"
+        a = q.group(g).strip().rstrip(",.;").strip()
+        if not a or a.lower() in GENERIC_ALIASES:
+            continue
+        if not (a[0].isupper() or a[0].isdigit()):
+            continue
+        s = q.start(g) + q.group(g).find(a)
+        out.append((a, s, s + len(a)))
+    return out
+
+
+def collapse(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()

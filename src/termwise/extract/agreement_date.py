@@ -1,0 +1,240 @@
+"""The agreement's own date, chosen among the document's date values.
+
+Candidates are the dates near the top (the letter's date line, a title block
+"DATED 26 September 2019", the preamble "dated as of", "made and entered into this
+1st day of", "effective as of ... (the "Effective Date")") and, as a fallback, the
+dates of the signature blocks ("Date: April 4, 2005", "AGREED as of ..."). Each gets
+a score from the words around it and its position; the best comes first.
+
+The date values come from :func:`termwise.extract.dates.find_dates` (via the
+pipeline). Only while that module does not exist, a small private parser below
+finds the common written forms so this module can be used and tested alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import re
+
+from termwise.model import Document, Value
+
+# How far into the document the preamble may reach.
+_HEAD = 6000
+
+_DATED = re.compile(
+    r"(?:\bdated|\bmade|\bentered\s+into|\bexecuted|\bsigned|\bconcluded|\bdate[d]?\s*:|\bday\s+of"
+    r"|\bdate\s+of\s+this\s+\w+\s+is|\b(?:agreement|amendment|contract|letter|lease|licen[cs]e)\W*(?:is\s+)?(?:as\s+of|on))"
+    r"\W*(?:(?:as\s+of|of|on|this|the|and|entered|into|is|made|executed|\d{1,2}(?:st|nd|rd|th)?|day|of)\W+){0,6}$",
+    re.I,
+)
+# a date that belongs to another agreement named in this one's preamble: "Amendment to the Supply Agreement dated"
+_TO_AGREEMENT = re.compile(
+    r"\b(?:to|of|under)\s+(?:the|that\s+certain|a|an|said)\s+(?:[\w\-,&\"“”()]+\s+){0,10}?(?:agreement|contract|lease|"
+    r"license|licence|plan)\b[^.;]{0,60}$",
+    re.I,
+)
+_EFFECTIVE_BEFORE = re.compile(
+    r"(?:\beffective(?:\s+date)?[\"”)]*(?:\s+of\s+this\s+\w+)?(?:\s+(?:is|shall\s+be|will\s+be|means))?"
+    r"|\bcommencement\s+date[\"”)]*(?:\s+(?:is|shall\s+be|will\s+be))?|\bcommenc\w*\s+(?:on|as\s+of))"
+    r"\W*(?:(?:as\s+of|of|on|this|the|\d{1,2}(?:st|nd|rd|th)?|day)\W+){0,4}$",
+    re.I,
+)
+_EFFECTIVE_AFTER = re.compile(
+    r"^[\s,]*\(?\s*(?:the\s+|this\s+|hereinafter\s+|herein\s+)?(?:called\s+|referred\s+to\s+as\s+)?(?:the\s+)?"
+    r"[\"“”']+\s*(?:\w+\s+)?(?:effective|execution|commencement|agreement)\s*date",
+    re.I,
+)
+_NEGATIVE_BEFORE = re.compile(
+    r"(?:\bact\s+of|\bexpir\w*|\bterminat\w*|\buntil|\bthrough|\bending|\bprior\s+to|\bafter|\bbefore|\bby"
+    r"|\bno\s+later\s+than|\bended|\bfiled|\bamended|\bsupersed\w*|\bbetween|\bfrom|\bto|\bthrough|\bthru)\W*$",
+    re.I,
+)
+# the date belongs to another agreement: a recital ("WHEREAS, the parties entered into that certain
+# Agreement dated ..."), or "the Original Agreement dated ..."
+_OTHER_AGREEMENT = re.compile(
+    r"\b(?:whereas|parties\s+to|party\s+to|that\s+certain|original|previously|prior|existing|heretofore|"
+    r"entered\s+into\s+(?:a|an|that|the)\s+(?:[\w\-,&]+\s+){0,8}?(?:agreement|contract|lease|license|note)|"
+    r"pursuant\s+to|under\s+(?:the|that|an?)|amends?|amending|amended|supplement\w*\s+to|referenced|recital)\b",
+    re.I,
+)
+_WITNESS = re.compile(r"(?i:in\s+witness\s+whereof[^.]{0,150}(?:as\s+of|on|this)\W*(?:(?:the|this|\d{1,2}(?:st|nd|rd|th)?|day|of)\W+){0,4}$)")
+_SIGNATURE_CUES = re.compile(
+    r"(?:\bdate[d]?\s*:?|\bsigned|\bexecuted|\beffective\s+(?:this|as\s+of)|\bas\s+of|\bday\s+of|\bagreed"
+    r"|\baccepted|\bwitness\w*)\W*(?:(?:as\s+of|of|on|this|the|\d{1,2}(?:st|nd|rd|th)?|day)\W+){0,4}$",
+    re.I,
+)
+
+
+def find_agreement_date(doc: Document, dates: list[Value]) -> list[Value]:
+    """The agreement's date candidates, best first."""
+    if not dates and importlib.util.find_spec("termwise.extract.dates") is None:
+        dates = _fallback_dates(doc)
+    text = doc.clean
+    n = len(text)
+    head_end = min(n, _HEAD)
+    sig_start = max(int(n * 0.6), n - 8000)
+    preamble = _preamble_span(text)
+    scored: list[tuple[float, int, Value]] = []
+    first_in_preamble = True
+    sig_dates = sorted({v.value for v in dates if v.start >= sig_start and isinstance(v.value, dt.date)})
+    for v in sorted(dates, key=lambda v: v.start):
+        if v.kind != "date":
+            continue
+        extra = v.extra or {}
+        if not isinstance(v.value, dt.date) and not (extra.get("incomplete") and extra.get("year")):
+            continue
+        if extra.get("anchor") or extra.get("offset") or extra.get("no_year"):
+            continue  # a relative date ("30 days after the Closing") is not the agreement's date
+        in_preamble = preamble is not None and preamble[0] <= v.start < preamble[1]
+        in_head = v.start < min(head_end, sig_start) or in_preamble
+        in_sig = v.start >= sig_start and not in_head
+        if not (in_head or in_sig):
+            continue
+        if in_sig:
+            # a signature block's date; when both sides date their signatures, the later one completes the agreement
+            tail = text[max(0, v.start - 80) : v.start]
+            score = -1.5 if _SIGNATURE_CUES.search(tail) else -2.5
+            if _WITNESS.search(text[max(0, v.start - 200) : v.start]):
+                score = 0.5
+            if isinstance(v.value, dt.date) and sig_dates:
+                score += 0.2 * sig_dates.index(v.value) / len(sig_dates)
+        else:
+            score = _score(text, v) - v.start / head_end  # earlier is better
+            if in_preamble:
+                score += 2.0
+                if first_in_preamble:
+                    score += 1.0
+                    first_in_preamble = False
+        scored.append((score, v.start, v))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return [v for _, _, v in scored]
+
+
+def _preamble_span(text: str) -> tuple[int, int] | None:
+    """The first sentence that introduces the agreement (``This Agreement ... is made ... between``)."""
+    m = re.search(
+        r"\b(?:this|the)\s+(?:[\w\-'’&,#]+\s+){0,8}?(?:agreement|amendment|contract|letter|lease|license|licence|plan"
+        r"|note|addendum|memorandum|indenture|guarantee|guaranty|exhibit|schedule|order|statement\s+of\s+work)\b[^.]{0,400}?\b(?:made|entered|dated|executed|effective"
+        r"|concluded|by\s+and\s+between|between|among)",
+        text[:_HEAD],
+        re.I,
+    )
+    if m is None:
+        return None
+    end = re.compile(r"\.\s+[A-Z]|\n[ \t]*\n").search(text, m.end(), min(len(text), m.end() + 1500))
+    return m.start(), end.start() if end else m.end() + 1500
+
+
+def _score(text: str, v: Value) -> float:
+    before = text[max(0, v.start - 250) : v.start]
+    after = text[v.end : v.end + 80]
+    line_start = text.rfind("\n", 0, v.start) + 1
+    line_end = text.find("\n", v.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    score = 0.0
+    extra = v.extra or {}
+    precision = extra.get("precision", "day")
+    if extra.get("incomplete"):
+        precision = "month" if extra.get("month") else "year"
+    if precision == "year":
+        score -= 1.0
+    elif precision == "month":
+        score -= 0.5
+    tail = before[-70:]
+    cue = True
+    if _DATED.search(tail):
+        score += 2.5
+    elif _EFFECTIVE_BEFORE.search(tail):
+        score += 1.5
+    else:
+        cue = False
+        score -= 2 if _NEGATIVE_BEFORE.search(tail) else 1
+    if _EFFECTIVE_AFTER.search(after):
+        score += 1.0 if cue else 2.0
+    # the sentence so far
+    cut = max(before.rfind(". "), before.rfind(".\n"), before.rfind("\n\n"), before.rfind(";"))
+    sentence = before[cut + 1 :]
+    if _OTHER_AGREEMENT.search(sentence) or _TO_AGREEMENT.search(tail):
+        score -= 3
+    elif re.search(r"(?i:\bas\s+of|\bon)\W*$", tail):
+        score += 0.5
+    # a date on a line of its own (a letter's date line, "Dated: ...", a title block "DATED 26 September 2019")
+    rest = (text[line_start : v.start] + " " + text[v.end : line_end if line_end >= 0 else len(text)]).strip()
+    if re.fullmatch(r"(?i:(?:dated?|as\s+of|effective(?:\s+date)?|executed\s+(?:on|as\s+of))?\W*(?:\d{1,3})?)", rest):
+        score += 3 if v.start < 2000 else 2
+    elif not line.strip():
+        pass
+    if re.search(r"\bAct\s+of\s*$", before):
+        score -= 5
+    return score
+
+
+# ---------------------------------------------------------------------------------------------
+# Private fallback date parser: used only while termwise.extract.dates is missing.
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
+       r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th|t\s?h))?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_FALLBACK = [
+    re.compile(r"\b" + _MON + r"\s+" + _DAY + r"\s*,?\s*" + _YEAR, re.I),
+    re.compile(r"\b" + _DAY + r"\s+(?:day\s+of\s+)?" + _MON + r"\s*,?\s*(?:in\s+the\s+year\s+)?" + _YEAR, re.I),
+    re.compile(r"\b" + _DAY + r"\s+" + _MON + r"\s+day\s+of\s+" + _YEAR, re.I),
+    re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4}|\d{2})(?![\d/])"),
+    re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    # day left blank: "____ day of March, 2018", "February ____, 2017", "March , 2006"
+    re.compile(r"(?:_+|\[\s*\]|\b)\s*day\s+of\s+" + _MON + r"\s*,?\s*" + _YEAR, re.I),
+    re.compile(r"\b" + _MON + r"\s*(?:_+|\[\s*\*?\s*\])?\s*,\s*" + _YEAR, re.I),
+    # only the year: "____, 2006", ", 2006" at the start of a line
+    re.compile(r"(?:_{2,}|^[ \t]*)\s*,\s*" + _YEAR, re.M),
+]
+
+
+def _fallback_dates(doc: Document) -> list[Value]:
+    text = doc.clean
+    found: list[Value] = []
+    taken: list[tuple[int, int]] = []
+    for rx in _FALLBACK:
+        for m in rx.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            parsed = _parse(m)
+            if parsed is None:
+                continue
+            day, precision = parsed
+            start, end = m.start(), m.end()
+            while text[start].isspace() or text[start] in "_,[]":
+                start += 1
+            taken.append((m.start(), m.end()))
+            found.append(Value(kind="date", text=doc.text[start:end], start=start, end=end, value=day,
+                               extra={"precision": precision}))
+    found.sort(key=lambda v: v.start)
+    return found
+
+
+def _parse(m: re.Match[str]) -> tuple[dt.date, str] | None:
+    g = m.groupdict()
+    try:
+        if g.get("a") is not None:
+            a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+            if len(g["y"]) == 2:
+                y += 2000 if y < 50 else 1900
+            mon, day = (a, b) if a <= 12 else (b, a)
+            return dt.date(y, mon, day), "day"
+        year = int(g["year"])
+        if g.get("m") is not None:
+            return dt.date(year, int(g["m"]), int(g["d"])), "day"
+        if g.get("mon") is None:
+            return dt.date(year, 1, 1), "year"
+        mon = _MONTHS[g["mon"].lower().rstrip(".")]
+        if g.get("day") is None:
+            return dt.date(year, mon, 1), "month"
+        return dt.date(year, mon, int(g["day"])), "day"
+    except ValueError:
+        return None

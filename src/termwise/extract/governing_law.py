@@ -1,0 +1,185 @@
+"""Governing law: which jurisdiction's law governs the agreement.
+
+Candidates are jurisdiction names found right after "laws of" / "law of" (or right
+before "law", as in "New York law") in a sentence that says the agreement is
+governed, construed, interpreted or enforced by that law. Candidates are ranked by
+how strongly their context says "governing law" (a "Governing Law" heading, "governed
+by", "without regard to conflicts of law"); "organized under the laws of" (a party's
+description) is not a choice of law and is skipped.
+
+``value`` is the jurisdiction's plain name ("New York", "Delaware", "England and
+Wales", "Ontario", "China"); the span covers the jurisdiction as written ("State of
+New York", "Province of Ontario", "People's Republic of China").
+"""
+
+from __future__ import annotations
+
+import re
+
+from termwise.model import Document, Value
+
+US_STATES = (
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska",
+    "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
+    "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+    "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "District of Columbia",
+    "Puerto Rico",
+)
+PROVINCES = (
+    "Ontario", "Quebec", "Québec", "British Columbia", "Alberta", "Manitoba", "Saskatchewan", "Nova Scotia",
+    "New Brunswick", "Newfoundland", "Prince Edward Island", "Victoria", "New South Wales", "Queensland",
+    "Western Australia", "South Australia",
+)
+COUNTRIES = (
+    "England and Wales", "England & Wales", "England", "Wales", "Scotland", "Northern Ireland", "United Kingdom",
+    "Ireland", "Republic of Ireland", "Germany", "Federal Republic of Germany", "France", "Switzerland", "Netherlands",
+    "The Netherlands", "Belgium", "Luxembourg", "Italy", "Spain", "Portugal", "Austria", "Sweden", "Norway",
+    "Denmark", "Finland", "Israel", "Japan", "China", "People's Republic of China", "People’s Republic of China",
+    "PRC", "P.R.C.", "Hong Kong", "Hong Kong SAR", "Taiwan", "Republic of China", "Singapore", "Korea",
+    "Republic of Korea", "South Korea", "India", "Australia", "New Zealand", "Canada", "Mexico", "Brazil",
+    "Argentina", "Chile", "Bermuda", "Cayman Islands", "British Virgin Islands", "Cyprus", "Malta", "Greece",
+    "Russia", "Russian Federation", "Kazakhstan", "Republic of Kazakhstan", "Papua New Guinea", "South Africa",
+    "Republic of South Africa", "Philippines", "Malaysia", "Thailand", "Indonesia", "Vietnam", "Turkey",
+    "Poland", "Czech Republic", "Hungary", "Iceland", "Liechtenstein", "Monaco", "United Arab Emirates",
+    "Dubai", "Beijing", "Shanghai", "Macau", "United States", "United States of America", "U.S.A.",
+)
+# Written name -> the plain jurisdiction name used as ``value``.
+CANONICAL = {
+    "England & Wales": "England and Wales",
+    "Québec": "Quebec",
+    "Federal Republic of Germany": "Germany",
+    "The Netherlands": "Netherlands",
+    "People's Republic of China": "China",
+    "People’s Republic of China": "China",
+    "PRC": "China",
+    "P.R.C.": "China",
+    "Republic of Ireland": "Ireland",
+    "Hong Kong SAR": "Hong Kong",
+    "Republic of Korea": "South Korea",
+    "Korea": "South Korea",
+    "Russian Federation": "Russia",
+    "Republic of Kazakhstan": "Kazakhstan",
+    "Republic of South Africa": "South Africa",
+    "United States of America": "United States",
+    "U.S.A.": "United States",
+    "Republic of China": "Taiwan",
+}
+_ADJECTIVES = {
+    "English": "England", "Delaware": "Delaware", "German": "Germany", "French": "France", "Swiss": "Switzerland",
+    "Dutch": "Netherlands", "Israeli": "Israel", "Japanese": "Japan", "Chinese": "China", "Italian": "Italy",
+    "Spanish": "Spain", "Scottish": "Scotland", "Irish": "Ireland", "Canadian": "Canada", "Singapore": "Singapore",
+    "Swedish": "Sweden", "Korean": "South Korea", "Indian": "India", "Australian": "Australia",
+}
+
+_NAMES = sorted({*US_STATES, *PROVINCES, *COUNTRIES}, key=len, reverse=True)
+_PREFIX = r"(?:(?:the\s+)?(?:State|Commonwealth|Province|Kingdom|Republic|Territory|Federal\s+Republic)\s+of\s+)?"
+_JURIS = re.compile(
+    r"(?<![\w])" + _PREFIX + r"(?P<name>" + "|".join(re.escape(n).replace("\\ ", r"\s+") for n in _NAMES) + r")(?![\w])",
+    re.I,
+)
+# "laws of", "law of", "laws in force in", "the laws applicable in"
+# matched against the lower-cased text, so the literal "law" prefix makes the scan fast
+_LAWS_OF = re.compile(r"laws?\s+(?:(?:in\s+force|prevailing|applicable)\s+in|of)\s+(?:the\s+)?")
+_LAW_AFTER = re.compile(
+    r"(?<![\w])(?P<j>" + "|".join(re.escape(n).replace("\\ ", r"\s+") for n in _NAMES) + "|"
+    + "|".join(_ADJECTIVES) + r")\s+(?:substantive\s+|internal\s+)?law$",
+)
+_LAW_WORD = re.compile(r"law\b")
+_GOVERN = re.compile(
+    r"govern|constru|interpret|enforc|in\s+accordance\s+with|subject\s+to|applicable\s+law|choice\s+of\s+law", re.I
+)
+_HEADING = re.compile(r"governing\s+law|applicable\s+law|choice\s+of\s+law|law\s+applicable", re.I)
+_CORPORATE = re.compile(
+    r"(?:organi[sz]ed|incorporated|existing|formed|registered|established|chartered|constituted|operating)"
+    r"(?:\s+and\s+existing)?\s+(?:validly\s+)?(?:and\s+)?under\s+(?:and\s+by\s+virtue\s+of\s+)?(?:the\s+)?$",
+    re.I,
+)
+_CONFLICTS = re.compile(r"conflicts?\s+(?:of|between)\s+laws?|choice\s+of\s+law", re.I)
+
+
+def _canonical(written: str) -> str:
+    name = re.sub(r"\s+", " ", written)
+    for n in _NAMES:
+        if n.lower() == name.lower():
+            return CANONICAL.get(n, n)
+    return CANONICAL.get(name, name)
+
+
+def find_governing_law(doc: Document) -> list[Value]:
+    """Jurisdictions whose law governs ``doc``, best first (one value per jurisdiction)."""
+    text = doc.clean
+    low = text.lower()
+    scored: list[tuple[float, int, Value]] = []
+    for m in _LAWS_OF.finditer(low):
+        if m.start() and low[m.start() - 1].isalnum():
+            continue
+        j = _JURIS.match(text, m.end())
+        if j is None:
+            continue
+        written = j.group(0)
+        if written.islower():
+            continue
+        score = _context_score(text, m.start(), j.end())
+        if score is None:
+            continue
+        scored.append((score, m.start(), _value(doc, j.start(), j.end(), j.group("name"))))
+    for m in _LAW_WORD.finditer(text):
+        if m.start() < 2 or text[m.start() - 1] != " " or not text[m.start() - 2].isalpha():
+            continue
+        a = _LAW_AFTER.search(text, max(0, m.start() - 60), m.end())
+        if a is None:
+            continue
+        score = _context_score(text, a.start(), a.end())
+        if score is None:
+            continue
+        w = a.group("j")
+        name = _ADJECTIVES.get(w) or _canonical(w)
+        scored.append((score - 0.5, a.start(), Value(kind="law", text=doc.text[a.start("j") : a.end("j")],
+                                                      start=a.start("j"), end=a.end("j"), value=name)))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    out: list[Value] = []
+    seen: set[str] = set()
+    for _, _, v in scored:
+        if v.value in seen:
+            continue
+        seen.add(v.value)
+        out.append(v)
+    return out
+
+
+def _value(doc: Document, start: int, end: int, name: str) -> Value:
+    return Value(kind="law", text=doc.text[start:end], start=start, end=end, value=_canonical(name))
+
+
+def _context_score(text: str, start: int, end: int) -> float | None:
+    """How strongly the words around ``text[start:end]`` make it a choice of law; None if they do not."""
+    before = text[max(0, start - 300) : start]
+    if _CORPORATE.search(before[-80:]):
+        return None
+    # the sentence so far: from the last full stop (or blank line) before the match
+    cut = max(before.rfind(". "), before.rfind(".\n"), before.rfind("\n\n"))
+    sentence = before[cut + 1 :] if cut >= 0 else before
+    after = text[end : end + 200]
+    score = 0.0
+    if re.search(r"govern", sentence, re.I):
+        score += 3
+    elif _GOVERN.search(sentence):
+        score += 2
+    elif re.search(r"^\W*(?:shall|will)\s+govern", after, re.I):
+        score += 3
+    else:
+        return None
+    if re.search(r"\b(?:this|the)\s+(?:\w+\s+){0,3}(?:agreement|letter|amendment|contract|guarant|note|lease|plan)",
+                 sentence, re.I):
+        score += 1
+    if _HEADING.search(text[max(0, start - 400) : start]):
+        score += 1.5
+    if _CONFLICTS.search(after) or _CONFLICTS.search(sentence):
+        score += 1
+    if re.search(r"federal|united\s+states", text[start:end], re.I):
+        score -= 1.5
+    if re.search(r"arbitrat|court|venue|jurisdiction\s+of", sentence, re.I) and not re.search(r"govern", sentence, re.I):
+        score -= 1
+    return score

@@ -1,0 +1,477 @@
+"""Parties: who the agreement is between, with their aliases, roles and kind.
+
+Candidates come from, in order of trust:
+
+1. the preamble: "... by and between X, a Delaware corporation (the "Company"), and
+   Y ("Executive")", "among A, B and C", "BETWEEN: (1) X ...; and (2) Y ...";
+2. any "Name (the "Alias")" in the opening of the document ("This letter sets forth
+   the agreement of Ridgeway Investment Limited (the "Purchaser") and ...");
+3. labelled lines ("Party A: Beijing Baidu ...", "Licensor: ...");
+4. a letter's letterhead (the sender) and address block (the recipient);
+5. signature blocks ("VALENCE TECHNOLOGY, INC." above "By: ...").
+
+Then candidates naming the same party are merged (aliases united), and each party
+gets a role from its aliases ("Purchaser" -> purchaser) or, for letters, from what the
+letter is (an offer of employment: employer and employee; a commitment to lend:
+lender and borrower).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from termwise.extract._names import (
+    ALIAS_PAREN,
+    HEREINAFTER,
+    NAME,
+    ORG_SUFFIX,
+    ORG_WORDS,
+    aliases_in,
+    collapse,
+    name_ending,
+)
+from termwise.model import Document, Party, Span
+
+_HEAD = 8000
+
+ROLE_WORDS = {
+    "company": "company", "employer": "employer", "employee": "employee", "executive": "employee",
+    "officer": "employee", "purchaser": "purchaser", "purchasers": "purchaser", "buyer": "buyer",
+    "seller": "seller", "sellers": "seller", "vendor": "seller", "lender": "lender", "lenders": "lender",
+    "borrower": "borrower", "licensor": "licensor", "licensee": "licensee", "sublicensee": "licensee",
+    "distributor": "distributor", "supplier": "supplier", "manufacturer": "manufacturer", "consultant": "consultant",
+    "contractor": "contractor", "customer": "customer", "client": "customer", "agent": "agent", "investor": "investor",
+    "investors": "investor", "franchisor": "franchisor", "franchisee": "franchisee", "landlord": "landlord",
+    "tenant": "tenant", "lessor": "lessor", "lessee": "lessee", "provider": "provider", "reseller": "reseller",
+    "trustee": "trustee", "guarantor": "guarantor", "issuer": "company", "underwriter": "underwriter",
+    "sponsor": "sponsor", "developer": "developer", "publisher": "publisher", "owner": "owner",
+    "operator": "operator", "manager": "manager", "adviser": "adviser", "advisor": "adviser",
+    "representative": "representative", "recipient": "recipient", "servicer": "servicer", "holder": "holder",
+    "shareholder": "shareholder", "stockholder": "stockholder", "parent": "parent", "bank": "bank",
+    "partner": "partner", "member": "member", "talent": "talent", "celebrity": "talent", "endorser": "talent",
+    "marketer": "marketer", "collaborator": "collaborator", "host": "host", "co-host": "host",
+    "transporter": "transporter", "shipper": "shipper", "charterer": "charterer", "individual": "individual",
+    "subscriber": "subscriber", "administrator": "administrator", "sub-adviser": "adviser", "maker": "borrower",
+    "assignor": "assignor", "assignee": "assignee", "grantor": "grantor", "grantee": "grantee",
+    "secured party": "lender", "debtor": "borrower", "payee": "lender", "pledgor": "pledgor",
+}
+
+_PREAMBLE = re.compile(r"(?<![\w])(?:by\s+and\s+)?(?:between|among|amongst)(?![\w])\s*:?", re.I)
+_LEAD = re.compile(
+    r"[\s,;:]*(?:(?:and|&|AND)\s+)?(?:\(\s*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s*\)|\d{1,2}\.(?!\d)|[a-z]\))?\s*"
+    r"(?:(?:the\s+)?undersigned\s*,?\s*)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+)
+_LABEL = re.compile(
+    r"^[ \t]*(?P<label>Party\s+[A-Z]|Licensor|Licensee|Seller|Buyer|Purchaser|Lender|Borrower|Company|Employer|"
+    r"Employee|Executive|Consultant|Supplier|Distributor|Customer|Client|Franchisor|Franchisee|Vendor|Contractor)"
+    r"[ \t]*[:：][ \t]*(?:\n[ \t]*){0,2}(?P<rest>[^\n]{2,120})",
+    re.M,
+)
+_DESCRIPTOR = re.compile(r"(?:,\s*|\s+)(?:an?|the|its|having|with|whose|located|organi[sz]ed|incorporated|of)\s")
+_ABBREV_END = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|No|St|Ave|Blvd|Mr|Ms|Mrs|Dr|Jr|Sr|Ste|U\.S|N\.A|S\.A|L\.P|LLC)|\b[A-Z])$")
+
+
+@dataclass
+class _Cand:
+    name: str
+    start: int
+    end: int
+    aliases: list[tuple[str, int, int]] = field(default_factory=list)
+    source: int = 0  # lower is more trusted
+    role: str | None = None
+
+
+def find_parties(doc: Document) -> list[Party]:
+    """The parties of ``doc``, in the order the document introduces them."""
+    text = doc.clean
+    cands: list[_Cand] = []
+    cands += _from_preamble(text)
+    cands += _from_alias_parens(text)
+    cands += _from_labels(text)
+    letter = _from_letter(doc)
+    cands += letter
+    cands += _from_signatures(doc)
+    parties = _merge(doc, cands)
+    return _assign_roles(doc, parties, is_letter=bool(letter))
+
+
+# ---------------------------------------------------------------------------------------------
+# Candidate generators
+
+
+def _name_at(text: str, pos: int, endpos: int | None = None) -> tuple[str, int, int] | None:
+    m = NAME.match(text, pos, len(text) if endpos is None else endpos)
+    if m is None:
+        return None
+    s, e = m.start(), m.end()
+    # a name does not end in a connector or a comma
+    while e > s and text[e - 1] in " \t\n,":
+        e -= 1
+    name = text[s:e]
+    name, e = _split_and(name, s)
+    if len(name) < 2 or not any(c.isalpha() for c in name):
+        return None
+    return name, s, e
+
+
+def _split_and(name: str, start: int) -> tuple[str, int]:
+    """``Acme Corp. and Beta LLC`` -> ``Acme Corp.``: "and" after a company suffix separates two names."""
+    for m in re.finditer(r"\s+(?:and|AND|&)\s+", name):
+        left = name[: m.start()]
+        if ORG_SUFFIX.search(left[-14:]) and re.search(r"(?i:inc|corp|co|ltd|limited|llc|l\.p|lp|plc|gmbh|ag|s\.a|"
+                                                       r"b\.v|n\.v|corporation|company|incorporated)\.?$", left):
+            return left, start + len(left)
+    return name, start + len(name)
+
+
+def _from_preamble(text: str) -> list[_Cand]:
+    head = text[:_HEAD]
+    out: list[_Cand] = []
+    for pm in _PREAMBLE.finditer(head):
+        before = head[max(0, pm.start() - 600) : pm.start()]
+        if not re.search(r"(?i:agreement|amendment|contract|letter|lease|licen[cs]e|made|entered|dated|executed|"
+                         r"effective|plan|note|memorandum|indenture|deed|guarant)", before):
+            continue
+        found = _parse_party_list(text, pm.end())
+        if found:
+            out.extend(found)
+            if len(found) >= 2:
+                break
+    return out
+
+
+def _parse_party_list(text: str, pos: int) -> list[_Cand]:
+    out: list[_Cand] = []
+    limit = min(len(text), pos + 4000)
+    for _ in range(12):
+        lead = _LEAD.match(text, pos)
+        p = lead.end() if lead else pos
+        got = _name_at(text, p)
+        if got is None:
+            break
+        name, s, e = got
+        tail_end, sep = _tail(text, e, limit)
+        cand = _Cand(name=name, start=s, end=e, source=0)
+        cand.aliases = _aliases_between(text, e, tail_end)
+        out.append(cand)
+        pos = tail_end
+        if sep == "stop":
+            # a list set out in paragraphs: "(1) X ...;\n\n(2) Y ..." or "X ...\n\nAND\n\nY ..."
+            nxt = re.match(r"\s*(?:(?:and|AND|And)\b\s*)?(?:\(\s*\d{1,2}\s*\)|\d{1,2}\.(?!\d))?\s*", text[pos : pos + 200])
+            if not nxt or not re.match(r"\s*(?:and|AND|And)\b|\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\.(?!\d))",
+                                       text[pos : pos + 200]):
+                break
+    return out
+
+
+def _tail(text: str, pos: int, limit: int) -> tuple[int, str]:
+    """Where the description after a party's name ends: at the next "and"/";" (another party follows) or at the end
+    of the sentence or paragraph ("stop")."""
+    depth = 0
+    for m in re.finditer(r"[()]|\n[ \t]*\n|;|(?<![\w])(?:and|AND|&)(?=\s)|\.(?=\s)|:(?=\s)", text[pos:limit]):
+        tok = m.group(0)
+        at = pos + m.start()
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif tok in ("and", "AND", "&"):
+            rest = text[at + len(tok) : at + len(tok) + 80]
+            if re.match(r"\s*(?:\(\s*\d{1,2}\s*\)\s*|\d{1,2}\.\s+)?(?:the\s+undersigned\s*,?\s*)?[A-Z0-9\[]", rest) and \
+                    not re.match(r"\s*(?:the\s+)?(?:State|Commonwealth|Province|Republic|People)\b", rest):
+                return at, "and"
+        elif tok == ";":
+            return at + 1, "and"
+        elif tok == ".":
+            if _ABBREV_END.search(text[max(pos, at - 6) : at]):
+                continue
+            return at, "stop"
+        elif tok == ":":
+            return at, "stop"
+        else:  # blank line
+            return at, "stop"
+    return limit, "stop"
+
+
+def _aliases_between(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for m in ALIAS_PAREN.finditer(text, start, end):
+        body = m.group("body")
+        if re.search(r"(?i:\b(?:collectively|together|each\s+a|individually|jointly)\b)", body) and \
+                re.search(r"(?i:part(?:y|ies))", body):
+            # ("Licensee" and together with Licensor, the "Parties"): keep names before the group remark
+            cut = re.search(r"(?i:\b(?:and\s+)?(?:collectively|together|each\s+a|individually|jointly)\b)", body)
+            body = body[: cut.start()] if cut else ""
+        for a, s, e in aliases_in(body):
+            out.append((a, m.start("body") + s, m.start("body") + e))
+    for m in HEREINAFTER.finditer(text, start, end):
+        raw = m.group("alias")
+        a = raw.strip("\"“”").strip()
+        s = m.start("alias") + raw.find(a)
+        if a and not any(s == x[1] for x in out) and a.lower() not in {"party", "parties", "agreement"}:
+            out.append((a, s, s + len(a)))
+    out.sort(key=lambda t: t[1])
+    return out
+
+
+def _from_alias_parens(text: str) -> list[_Cand]:
+    """``Name (the "Alias")`` or ``Name, a Delaware corporation ("Alias")`` in the opening of the document."""
+    out: list[_Cand] = []
+    head_end = min(len(text), _HEAD)
+    for m in ALIAS_PAREN.finditer(text, 0, head_end):
+        aliases = [(a, m.start("body") + s, m.start("body") + e) for a, s, e in aliases_in(m.group("body"))]
+        if not aliases:
+            continue
+        window_start = max(0, m.start() - 300)
+        window = text[window_start : m.start()]
+        # the name right before the parenthetical, or before a short description ", a Delaware corporation"
+        got = _name_ending(window, window_start)
+        if got is None:
+            # "Name, a Delaware corporation with offices at ... (": cut at the last descriptor start
+            cuts = [d.start() for d in _DESCRIPTOR.finditer(window)]
+            for c in reversed(cuts):
+                if not re.search(r"[()\"“”;]|\.\s+[A-Z]", window[c:]):
+                    got = _name_ending(window[:c], window_start)
+                    if got is not None:
+                        break
+        if got is None:
+            continue
+        name, s, e = got
+        if not _entity_like(name, [a for a, _, _ in aliases]):
+            continue
+        out.append(_Cand(name=name, start=s, end=e, aliases=aliases, source=1))
+    return out
+
+
+def _name_ending(window: str, offset: int) -> tuple[str, int, int] | None:
+    m = name_ending(window)
+    if m is None:
+        return None
+    s, e = m.start(), m.end()
+    name = window[s:e]
+    # drop lead words that are not part of a name ("This letter sets forth the agreement of ...")
+    name = re.sub(r"^(?:The\s+)?(?:undersigned\s+)?", "", name) if name.startswith("The undersigned") else name
+    if not name or len(name) < 2:
+        return None
+    # if "and" joins two names, keep the last ("Ridgeway ... and Valence Technology, Inc.")
+    parts = re.split(r"\s+(?:and|AND)\s+", name)
+    if len(parts) > 1 and ORG_SUFFIX.search(parts[-2][-14:]):
+        last = parts[-1]
+        s = s + name.rfind(last)
+        name = last
+    return name, offset + s, offset + s + len(name)
+
+
+def _entity_like(name: str, aliases: list[str]) -> bool:
+    if ORG_SUFFIX.search(name) or ORG_WORDS.search(name):
+        return True
+    if any(a.lower() in ROLE_WORDS for a in aliases):
+        return True
+    words = [w for w in re.split(r"[\s,]+", name) if w]
+    for a in aliases:
+        al = a.lower()
+        if any(w.lower().startswith(al[:4]) for w in words if len(al) >= 3):
+            return True
+        initials = "".join(w[0] for w in words if w[0].isalpha()).lower()
+        if len(al) >= 2 and al == initials:
+            return True
+    return False
+
+
+def _from_labels(text: str) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _LABEL.finditer(text, 0, min(len(text), _HEAD)):
+        got = _name_at(text, m.start("rest"))
+        if got is None:
+            continue
+        name, s, e = got
+        label = m.group("label")
+        alias_s = m.start("label")
+        out.append(_Cand(name=name, start=s, end=e, aliases=[(label, alias_s, alias_s + len(label))], source=2))
+    return out
+
+
+def _from_letter(doc: Document) -> list[_Cand]:
+    """A letter's sender (letterhead) and recipient (address block before "Dear ...")."""
+    text = doc.clean
+    head = text[:3000]
+    dear = re.search(r"^[ \t]*(?:Dear|To)\s+[^\n]{1,60}[:,][ \t]*$", head, re.M)
+    if dear is None:
+        return []
+    blocks = _letter_blocks(doc, dear.start())
+    out: list[_Cand] = []
+    for kind, start, end in blocks:
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
+        names: list[tuple[str, int, int]] = []
+        for ls, le in lines:
+            line = text[start + ls : start + le]
+            stripped = line.strip()
+            if not stripped or re.search(r"\d{3,}|@|(?i:^(?:re|fax|tel|phone|attn|attention|via|by)\b)", stripped):
+                continue
+            got = _name_at(text, start + ls + (len(line) - len(line.lstrip())), start + le)
+            if got is None or got[2] - got[1] < len(stripped) - 2:
+                continue
+            names.append(got)
+        if not names:
+            continue
+        orgs = [n for n in names if ORG_SUFFIX.search(n[0]) or ORG_WORDS.search(n[0])]
+        # "Jay King / Valence Technology, Inc.": the company, not its officer, is the party
+        picked = orgs[:1] if orgs else names[:1]
+        for name, s, e in picked:
+            out.append(_Cand(name=name, start=s, end=e, source=3, role=kind))
+    return out
+
+
+def _letter_blocks(doc: Document, dear_at: int) -> list[tuple[str, int, int]]:
+    try:
+        from termwise.segment.letterhead import find_letterhead
+    except ModuleNotFoundError as e:
+        if e.name not in ("termwise.segment.letterhead",):
+            raise
+        find_letterhead = None
+    if find_letterhead is not None:
+        blocks = [(b.kind, b.start, b.end) for b in find_letterhead(doc) if b.kind in ("sender", "recipient")]
+        if blocks:
+            return blocks
+    text = doc.clean
+    head = text[:dear_at]
+    date = re.search(r"^[ \t]*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})[ \t]*$", head, re.M)
+    if date is None:
+        return [("recipient", 0, dear_at)]
+    out = [("sender", 0, date.start()), ("recipient", date.end(), dear_at)]
+    re_line = re.search(r"^[ \t]*Re\s*:", text[date.end() : dear_at], re.M)
+    if re_line:
+        out[1] = ("recipient", date.end(), date.end() + re_line.start())
+    return out
+
+
+def _from_signatures(doc: Document) -> list[_Cand]:
+    text = doc.clean
+    try:
+        from termwise.segment.signatures import find_signatures
+    except ModuleNotFoundError as e:
+        if e.name not in ("termwise.segment.signatures",):
+            raise
+        find_signatures = None
+    out: list[_Cand] = []
+    if find_signatures is not None:
+        for sig in find_signatures(doc):
+            if sig.party:
+                i = text.find(sig.party, sig.start, sig.end) if sig.end > sig.start else -1
+                if i < 0:
+                    i = text.rfind(sig.party)
+                if i >= 0:
+                    out.append(_Cand(name=sig.party, start=i, end=i + len(sig.party), source=4))
+        return out
+    start = max(0, int(len(text) * 0.5))
+    for m in re.finditer(r"^[ \t]*(?P<line>[^\n]{3,90}?)[ \t]*\n(?:[ \t]*\n){0,4}(?:[^\n]*\n){0,3}?[ \t]*"
+                         r"(?:By|BY)\s*:", text[start:], re.M):
+        ls = start + m.start("line")
+        line = m.group("line").strip(" :")
+        if re.search(r"(?i:in witness|by\s*:|name\s*:|title\s*:|date\s*:|^[-_=*]+$)", line):
+            continue
+        got = _name_at(text, ls + (len(m.group("line")) - len(m.group("line").lstrip())), start + m.end("line"))
+        if got is None:
+            continue
+        name, s, e = got
+        if e - s < len(line.rstrip(":, ")) - 2:
+            continue
+        if not (ORG_SUFFIX.search(name) or ORG_WORDS.search(name) or name.isupper()):
+            continue
+        out.append(_Cand(name=name, start=s, end=e, source=4))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Merging and roles
+
+
+def _key(s: str) -> str:
+    s = s.lower().replace("&", " and ")
+    s = re.sub(r"\b(?:the|inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\.l\.c|plc|lp|l\.p)\b", " ", s)
+    return re.sub(r"[^a-z0-9]+", "", s)
+
+
+def _merge(doc: Document, cands: list[_Cand]) -> list[Party]:
+    text = doc.text
+    merged: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (c.source, c.start)):
+        k = _key(c.name)
+        if not k:
+            continue
+        alias_keys = {_key(a) for a, _, _ in c.aliases}
+        target = None
+        for m in merged:
+            mk = _key(m.name)
+            m_alias = {_key(a) for a, _, _ in m.aliases}
+            if k == mk or k in m_alias or mk in alias_keys or (alias_keys & m_alias - {""} and c.source >= 3):
+                target = m
+                break
+        if target is None:
+            # a later mention of an alias only ("SRP" in a signature) is not a new party
+            if c.source >= 2 and any(k in {_key(a) for a, _, _ in m.aliases} for m in merged):
+                continue
+            merged.append(_Cand(name=c.name, start=c.start, end=c.end, aliases=list(c.aliases), source=c.source,
+                                role=c.role))
+            continue
+        have = {a for a, _, _ in target.aliases}
+        for a in c.aliases:
+            if a[0] not in have and _key(a[0]) != _key(target.name):
+                target.aliases.append(a)
+                have.add(a[0])
+        if target.role is None:
+            target.role = c.role
+    merged.sort(key=lambda c: (c.source > 2, c.start))
+    out: list[Party] = []
+    for c in merged:
+        name = collapse(c.name)
+        kind = "organization" if (ORG_SUFFIX.search(name) or ORG_WORDS.search(name)) else _person_or_org(name)
+        aliases = tuple(a for a, _, _ in c.aliases)
+        spans = tuple(Span(start=s, end=e) for _, s, e in c.aliases)
+        assert all(text[s.start : s.end] == a for a, s in zip(aliases, spans, strict=True))
+        out.append(Party(name=name, start=c.start, end=c.end, aliases=aliases, alias_spans=spans,
+                         role=c.role, kind=kind))
+    # Party.name is collapsed; the span still covers the name as written
+    return out
+
+
+def _person_or_org(name: str) -> str:
+    words = name.replace(",", " ").split()
+    if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words) and not any(c.isdigit() for c in name):
+        return "person"
+    return "organization"
+
+
+def _role_of(aliases: tuple[str, ...]) -> str | None:
+    for a in aliases:
+        r = ROLE_WORDS.get(a.lower().strip())
+        if r:
+            return r
+    return None
+
+
+def _assign_roles(doc: Document, parties: list[Party], *, is_letter: bool) -> list[Party]:
+    from dataclasses import replace
+
+    text = doc.clean[:_HEAD].lower()
+    roles = [_role_of(p.aliases) for p in parties]
+    employment = bool(re.search(r"offer (?:you )?(?:a |the )?(?:position|employment)|your employment|employment "
+                                r"agreement|\bsalary\b", text))
+    lending = bool(re.search(r"\bloan\b|\bfinancing\b|\bcredit\b|\blend", text))
+    others = set(r for r in roles if r)
+    out: list[Party] = []
+    for p, r in zip(parties, roles, strict=True):
+        if r == "company" and employment and (others & {"employee"} or is_letter):
+            r = "employer"
+        elif r == "company" and others & {"purchaser", "investor", "subscriber", "holder", "underwriter", "agent"}:
+            r = "company"
+        if r is None and p.role in ("sender", "recipient"):
+            if employment:
+                r = "employer" if (p.role == "sender" or p.kind == "organization") else "employee"
+            elif lending:
+                r = "lender" if p.role == "sender" else "borrower"
+        out.append(replace(p, role=r))
+    return out
