@@ -510,7 +510,7 @@ def test_edgar_submission_splits_documents(tmp_path: Path) -> None:
     assert {d.source.path for d in docs} == {str(p)}
     ex = docs[1]
     assert ex.text.startswith("                         EMPLOYMENT AGREEMENT\n")
-    assert ex.text.endswith("     2. The salary is $100,000.")
+    assert ex.text.endswith("     2. The salary is $100,000.\n")
     assert marked(ex) == ["<PAGE>"] and ex.page_starts is not None and len(ex.page_starts) == 2
     assert docs[2].text == "Second agreement & terms."  # HTML read by the HTML reader
 

@@ -99,5 +99,6 @@ def extract_cmd(
         if progress is not None:
             progress.stop()
     if errors:
-        click.echo(f"termwise: {len(errors)} of {len(files)} file(s) failed", err=True)
+        if len(files) > 1:  # one file: its own error line says it all
+            click.echo(f"termwise: {len(errors)} of {len(files)} file(s) failed", err=True)
         sys.exit(1)

@@ -128,10 +128,6 @@ def _document(part: Part, *, path: str, sha256: str, encoding: str) -> Document:
             return html_document(body, path=path, sha256=sha256, encoding=encoding, fmt="edgar", exhibit=part.type)
         except EmptyDocument:
             raise EmptyDocument(f"{part.type} has no visible text", path=path) from None
-    if body.endswith("\r\n"):
-        body = body[:-2]
-    elif body.endswith("\n"):
-        body = body[:-1]
     if not body.strip():
         raise EmptyDocument(f"{part.type} has no text", path=path)
     furniture, pages = find_furniture(body)
