@@ -178,6 +178,12 @@ Call (242) 323-7918 for details.
             id="letter-i-after-h",
         ),
         pytest.param(BLOCK_LISTS, ["7", "7(A)", "7(B)", "7(B)(1)", "7(B)(2)", "8"], id="block-upper-and-digit-lists"),
+        pytest.param(
+            "the parties agree as follows:   1) Duties of Seller   Seller agrees to:   a. Promote the Products.   "
+            "b. Report quarterly.   2) Duties of Buyer   Buyer shall pay.",
+            ["(1)", "(1).a", "(1).b", "(2)"],
+            id="right-paren-numbers-and-letter-dots-flattened",
+        ),
         pytest.param(DECOYS, [], id="money-dates-references-not-sections"),
         pytest.param("Subject to clause (a) of the Note, interest is payable.\n", [], id="lone-reference"),
         pytest.param("The fee is due (a) monthly in arrears.\n", [], id="single-inline-item-dropped"),

@@ -36,11 +36,12 @@ _ART = r"(?:ARTICLE|Article)[ \t]+(?:[IVXLC]{1,7}|\d{1,3})\b\.?"
 _SEC = r"(?:SECTION|Section)[ \t]+\d{1,3}(?:\.\d{1,3}){0,4}\.?"
 
 # A marker at the start of a line.
-_LINE_MARK = rf"({_ART}|{_SEC}|{_PMARK}|{_DMARK}|[A-Za-z]\.|[IVXivx]{{2,5}}\.)(?=[ \t]|$)"
+_RMARK = r"(?:\d{1,2}|[A-Za-z]|[IVXivx]{2,5})\)"
+_LINE_MARK = rf"({_ART}|{_SEC}|{_PMARK}|{_DMARK}|[A-Za-z]\.|[IVXivx]{{2,5}}\.|{_RMARK})(?=[ \t]|$)"
 _LINE = re.compile(rf"^([ \t]*){_LINE_MARK}", re.M)  # used with .match
 _LINE_NL = re.compile(rf"\n([ \t]*){_LINE_MARK}", re.M)  # a literal prefix scans fast
 # A marker after a run of spaces (paragraphs flattened onto one line); bracketed ones are inline.
-_MID = re.compile(rf"  ({_ART}|{_SEC}|\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}\.?|\d{{1,3}}\.)(?=[ \t])")
+_MID = re.compile(rf"  ({_ART}|{_SEC}|\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}\.?|\d{{1,3}}\.|{_RMARK}|[A-Za-z]\.)(?=[ \t])")
 # A bracketed marker in running text (the character before is checked separately: fast scan).
 _INLINE = re.compile(r"\(([a-z]{1,5}|[A-Z]{1,5}|[1-9]\d?)\)(?=[ \t\n])")
 
@@ -58,9 +59,10 @@ def _word_before(text: str, pos: int) -> tuple[str, int]:
     j = pos
     while j > 0 and text[j - 1] in " \t\n":
         j -= 1
-    k = j
-    while k > 0 and not text[k - 1].isspace() and j - k < 30:
-        k -= 1
+    lo = max(0, j - 30)
+    k = max(text.rfind(" ", lo, j), text.rfind("\n", lo, j), text.rfind("\t", lo, j)) + 1
+    if k == 0:
+        k = lo
     return text[k:j], k
 
 
@@ -177,6 +179,18 @@ def _kinds(marker: str) -> tuple[tuple[tuple[str, tuple[int, ...]], ...], str]:
             if len(w) == 1:
                 out.append(("pupper", (ord(w) - 64,)))
         return tuple(out), w
+    if m.endswith(")"):
+        # "1)" "a)" "iv)"
+        w = m[:-1]
+        if w.isdigit():
+            return ((("rdigit", (int(w),)),), w)
+        out = []
+        r = _roman(w)
+        if r:
+            out.append(("rroman" if w.islower() else "rRoman", (r,)))
+        if len(w) == 1:
+            out.append(("rlower" if w.islower() else "rupper", (ord(w.lower()) - 96,)))
+        return tuple(out), w
     if m[:1].isdigit():
         return ((("dec", tuple(int(p) for p in m.split("."))),), m)
     # "A." "a." "IV." "iv." at a line start
@@ -229,7 +243,7 @@ def _candidates(text: str) -> list[_Cand]:
         while j >= 0 and text[j] in " \t\r\"”'’":
             j -= 1
         block = j < 0 or text[j] in ".:;!?\n"
-        if fam in ("dec", "article") or fam.startswith("d"):
+        if fam in ("dec", "article") or fam[0] in "dr":
             after = text[m.end(2) : m.end(2) + 2].lstrip(" \t")
             if not after or after[0] == "\n":
                 pass  # heading on the next line
@@ -241,7 +255,7 @@ def _candidates(text: str) -> list[_Cand]:
                 # a bare "1" needs a wide gap and a capital: "1    PURPOSE"
                 if not _BARE_GAP.match(text, m.end(2)):
                     continue
-            if fam.startswith("d") and fam != "dec" and not block:
+            if fam[0] in "dr" and fam != "dec" and not block:
                 continue
         inline = fam.startswith("p") and not block
         found[start] = _Cand(start, m.end(2), marker, kinds, inline, m.end(1) - m.start(1), written, block)
@@ -259,7 +273,9 @@ def _candidates(text: str) -> list[_Cand]:
         if not kinds:
             continue
         fam = kinds[0][0]
-        if fam in ("dec", "article"):
+        if fam[0] in "dr" and fam != "dec" and (start - g < 3 or text[g - 1] not in ".:;)\"”"):
+            continue  # "a." and "1)" after a wide gap that follows a sentence end
+        if fam in ("dec", "article") or fam[0] in "dr":
             after = text[m.end(1) : m.end(1) + 4].lstrip(" \t")
             if after and not (after[0].isupper() or after[0] in "\"“'(["):
                 continue
@@ -559,7 +575,7 @@ def _new_frame(text: str, c: _Cand, fam: str, val: tuple[int, ...], parent: _Fra
         fid = f"Article {c.written}"
     elif fam == "dec":
         fid = c.written.rstrip(".")
-    elif fam.startswith("p"):
+    elif fam[0] in "pr":
         fid = (parent.id if parent else "") + f"({c.written})"
     else:
         fid = (parent.id + "." if parent else "") + c.written
