@@ -192,7 +192,11 @@ _BLANK_LED = re.compile(
 # "this day of , 2012": day and month left blank without underscores.
 _DAY_LED = re.compile(_DAY_OF_TAIL)
 _YEAR_BACK = 80  # how far before a year a date may start
-_DIGIT = re.compile(r"\d")
+_MONTH_BACK = 45  # a month name starts at most this far before its year
+_CAP = re.compile(r"[JFMASOND]")
+_RUN = re.compile(r"\d+")
+_BLANK_START = re.compile(r"_+|\[")
+_DAY_START = re.compile(r"day|Day|DAY")
 _MON_BEFORE = re.compile(_MON + r"\.?[ \t]+$")
 
 
@@ -320,15 +324,18 @@ def match_date_at(text: str, pos: int) -> tuple[int, dt.date | None, dict[str, A
 
 def _window_matches(clean: str, lo: int, year: int, hi: int) -> list[re.Match[str]]:
     """Dates ending at or after the year at ``year``, starting in ``[lo, year]``."""
-    found = [m for m in _MONTH_LED.finditer(clean, lo, hi)]
-    d = _DIGIT.search(clean, lo, year)  # a day before the year ("27 June 2001")
-    if d:
-        found += _DIGIT_LED.finditer(clean, d.start(), hi)
-    window = clean[lo:year]
-    if "_" in window or "[" in window:
-        found += _BLANK_LED.finditer(clean, lo, hi)
-    if "ay" in window or "AY" in window:
-        found += _DAY_LED.finditer(clean, lo, hi)
+    # Anchored tries where each kind of date can start: cheaper than scanning the window.
+    found: list[re.Match[str]] = []
+    for rx, starts in (
+        (_MONTH_LED, _CAP.finditer(clean, max(lo, year - _MONTH_BACK), year)),
+        (_DIGIT_LED, _RUN.finditer(clean, lo, year)),
+        (_BLANK_LED, _BLANK_START.finditer(clean, lo, year)),
+        (_DAY_LED, _DAY_START.finditer(clean, lo, year)),
+    ):
+        for c in starts:
+            m = rx.match(clean, c.start(), hi)
+            if m:
+                found.append(m)
     return found
 
 
