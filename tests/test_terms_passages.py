@@ -421,3 +421,34 @@ def test_p07_after_partial_acceleration_the_rest_vests_scaled_down() -> None:
     # 12,500 right after the change of control; the schedule's later 10,000 now delivers the 7,500 left
     assert g["vested"] == 17500
     assert g["next_vesting"] == {"date": "2022-05-10", "amount": 2500}
+
+
+def test_p31_percent_of_salary_and_one_year_anniversary_cliff() -> None:
+    res = run(
+        "p31-employment-percent-salary.txt",
+        "2014-04-01",
+        {"vesting_commencement_date": D("2012-09-01")},
+        [("termination_without_cause", "2014-03-03")],
+    )
+    p = one(res, "payments")
+    assert (p["amount"], p["due"]) == ("275000", "2014-03-13")  # 100% of the stated $275,000
+    assert one(res, "grants")["vested"] == 37500  # 25,000 at the cliff + 6 x 2,083.33..., floored cumulatively
+
+
+def test_p32_credit_agreement_defined_dates_and_default() -> None:
+    m = model("p32-credit-agreement-term-loan.txt")
+    assert m.fact("closing_date").value == D("2020-07-01")
+    loan = m.loans[0]
+    assert loan.principal.value == Decimal("10000000") and loan.rate == Decimal("8.00") and loan.day_count == 360
+    assert loan.maturity.date == D("2025-06-30") and "change_of_control" in loan.accelerates_on
+    res = evaluate(m, {}, [("change_of_control", D("2021-03-01"))], D("2021-04-01"))
+    assert one(res, "payments", "maturity")["amount"] == "14055555.56"  # 1,825 days / 360
+    assert one(res, "payments", "acceleration")["due"] == "2021-03-01"
+
+
+def test_p33_grant_notice_table_fields() -> None:
+    res = run("p33-rsu-notice-table.txt", "2022-12-01")
+    g = one(res, "grants")
+    assert (g["total"], g["vested"], g["next_vesting"]) == (3200, 600, {"date": "2023-02-15", "amount": 200})
+    coc = run("p33-rsu-notice-table.txt", "2023-03-01", {}, [("change_of_control", "2023-02-01")])
+    assert one(coc, "grants")["vested"] == 3200

@@ -100,7 +100,7 @@ def loan_payments(sc: Scenario, loan: Loan) -> list[dict[str, Any]]:
                 CENT, rounding=ROUND_HALF_UP
             )
             sc.trace.append(
-                f"loan interest {start} to {maturity}: {dstr(principal)} "
+                f"loan simple interest {start} to {maturity}, if none is paid before maturity: {dstr(principal)} "
                 f"x {dstr(loan.rate)}% x {days}/{year} = {dstr(interest)}"
             )
         out.append(

@@ -152,7 +152,7 @@ def build_stated_dates(sents: list[Flat], ctx: Ctx) -> None:
             else:
                 b = re.search(
                     r"(grant date|date of grant|vesting commencement date|"
-                    r"start date|closing date)\s*(?::|is|of|shall be|will be)\s*$",
+                    r"start date|closing date)[\"”]?\s*(?::|is|of|shall be|will be|means|shall mean)\s*$",
                     before,
                 )
                 if b:
@@ -184,6 +184,11 @@ _GRANT = re.compile(
 )
 
 
+_GRANT_FIELD = re.compile(
+    r"(?:number of (?:restricted stock units|rsus|performance stock units|psus|option shares|shares(?: subject to"
+    r" (?:the )?option)?|options|units)|shares subject to (?:the )?option|total (?:number of )?(?:shares|rsus|units))"
+    r"(?: granted| awarded)?\s*:\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)"
+)
 _GRANT_VERB = re.compile(r"\b(?:grant|grants|granted|award|awarded|awards)\b")
 _NOT_A_GRANT = re.compile(
     r"purchase price|aggregate price|for an aggregate|authorized capital|issued and outstanding|beneficially own"
@@ -194,17 +199,25 @@ _NOT_A_GRANT = re.compile(
 def build_grants(sents: list[Flat], ctx: Ctx) -> list[Grant]:
     grants: list[Grant] = []
     for i, f in enumerate(sents):
-        if not re.search(r"\b(?:grant|award)", f.s) or _NOT_A_GRANT.search(f.s):
-            continue
-        m = next(
-            (x for x in _GRANT.finditer(f.s) if _GRANT_VERB.search(f.s, max(0, x.start() - 120), x.end() + 60)), None
-        )
+        field = _GRANT_FIELD.search(f.s)
+        if field:  # a grant notice's table: "Number of RSUs: 3,200"
+            m: re.Match[str] | None = field
+            window = [f] + [g for g in sents if g is not f and "vest" in g.s]
+        else:
+            if not re.search(r"\b(?:grant|award)", f.s) or _NOT_A_GRANT.search(f.s):
+                continue
+            m = next(
+                (x for x in _GRANT.finditer(f.s) if _GRANT_VERB.search(f.s, max(0, x.start() - 120), x.end() + 60)),
+                None,
+            )
+            window = [f] + [g for g in sents[i + 1 : i + 6] if _same_topic(g)]
         if not m:
             continue
         total = int(m.group("n").replace(",", ""))
-        window = [f] + [g for g in sents[i + 1 : i + 6] if _same_topic(g)]
         joined = " ".join(g.s for g in window)
-        if "performance" in m.group(0) or re.search(r"\bpsus?\b", m.group(0)):
+        if ("performance" in m.group(0) or re.search(r"\bpsus?\b", m.group(0))) and not re.search(
+            r"rsus?\b|restricted", m.group(0)
+        ):
             unit, what = "units", "performance stock units"
         elif "restricted stock unit" in joined or re.search(r"\brsus?\b", joined) or "units" in m.group(0):
             unit, what = "RSUs", "restricted stock units"

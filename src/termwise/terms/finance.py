@@ -368,11 +368,26 @@ def build_purchase(
     return pays, derived
 
 
+def _defined_maturity(sents: list[Flat]) -> When | None:
+    """``"Maturity Date" means June 30, 2025`` or ``June 30, 2025 (the "Maturity Date")`` anywhere."""
+    for g in sents:
+        dm = re.search(r"[\"“]maturity date[\"”] (?:means|shall mean|is) ", g.s)
+        if dm:
+            for _m, d in find_dates(g.s[dm.end() : dm.end() + 40]):
+                return When(date=d, text=d.strftime("%B %-d, %Y"))
+        for m, d in find_dates(g.s):
+            if re.match(r"\s*\(the [\"“]maturity date[\"”]\)", g.s[m.end() :]):
+                return When(date=d, text=g.raw[m.start() : m.end()])
+    return None
+
+
 def build_loans(sents: list[Flat], ctx: Ctx, lender: str | None, borrower: str | None) -> list[Loan]:
     loans: list[Loan] = []
     for k, f in enumerate(sents):
         if not re.search(
-            r"(?:agrees?|promises?|shall|will) (?:to )?(?:lend|loan|advance|pay to the order|repay|pay)", f.s
+            r"(?:agrees?|promises?|shall|will) (?:to )?(?:lend|loan|advance|pay to the order|repay|pay"
+            r"|make (?:a |the )?(?:term |revolving )?loans?)",
+            f.s,
         ):
             continue
         pm = re.search(r"principal (?:amount|sum) of", f.s)
@@ -385,10 +400,14 @@ def build_loans(sents: list[Flat], ctx: Ctx, lender: str | None, borrower: str |
         joined = " ".join(g.s for g in ctxs)
         ev = [f.evidence()]
         rate = None
-        rm = re.search(r"interest[^.]{0,80}?\(?(\d+(?:\.\d+)?)\s*%\)?\s*(?:per annum|per year|annually|a year)", joined)
+        rm = re.search(
+            r"interest[^.]{0,80}?\(?(\d+(?:\.\d+)?)\s*%\)?\s*(?:per annum|per year|annually|a year)"
+            r"|interest at a rate per annum (?:equal to|of) (\d+(?:\.\d+)?)\s*%",
+            joined,
+        )
         day_count = None
         if rm:
-            rate = Decimal(rm.group(1))
+            rate = Decimal(rm.group(1) or rm.group(2))
             dc = re.search(r"(360|365)-day year", joined)
             day_count = int(dc.group(1)) if dc else None
         inst = period = first = maturity = None
@@ -427,6 +446,8 @@ def build_loans(sents: list[Flat], ctx: Ctx, lender: str | None, borrower: str |
                         ctx.need("funding_date", "date", FACT_TEXT["funding_date"])
             if maturity:
                 break
+        if maturity is None:
+            maturity = _defined_maturity(sents)
         accel: list[str] = []
         for g in sents:
             if re.search(r"immediately due and payable|accelerat", g.s):
@@ -434,10 +455,12 @@ def build_loans(sents: list[Flat], ctx: Ctx, lender: str | None, borrower: str |
                 if accel:
                     ev.append(g.evidence())
         start = None
-        if re.search(
-            r"(?:on|from|as of) the date (?:of this (?:agreement|note)|hereof)", " ".join(g.s for g in ctxs[:3])
-        ):
+        head3 = " ".join(g.s for g in ctxs[:3])
+        if re.search(r"(?:on|from|as of) the date (?:of this (?:agreement|note)|hereof)", head3):
             start = When(anchor="agreement_date", text="the date of this Agreement")
+        elif re.search(r"on the closing date", f.s):
+            start = When(anchor="closing_date", text="the Closing Date")
+            ctx.need("closing_date", "date", FACT_TEXT["closing_date"])
         loans.append(
             Loan(
                 id=f"loan-{len(loans) + 1}",

@@ -131,9 +131,7 @@ def find_parties(doc: Document, ex: Extraction | None, kind: str) -> list[PartyR
                 continue
             seen.add(name.lower())
             parties.append(
-                PartyRef(
-                    name=name, role=_role(alias, kind), aliases=(alias,), evidence=((m.start("name"), m.end()),)
-                )
+                PartyRef(name=name, role=_role(alias, kind), aliases=(alias,), evidence=((m.start("name"), m.end()),))
             )
     if ex is not None:
         for p in ex.parties:

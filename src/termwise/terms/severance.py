@@ -9,7 +9,19 @@ from decimal import Decimal
 from termwise.terms.compensation import FACT_TEXT, SEVERANCE_EVENTS, Ctx, anchor_fact
 from termwise.terms.events import events_in
 from termwise.terms.model import Amount, Benefit, Payment, Trigger, When, Window
-from termwise.terms.text import DURATION_RE, MONEY_RE, NUM, Flat, duration, first_duration, money, number, ordinal
+from termwise.terms.text import (
+    DURATION_RE,
+    FRACTION_RE,
+    MONEY_RE,
+    NUM,
+    Flat,
+    duration,
+    first_duration,
+    fraction,
+    money,
+    number,
+    ordinal,
+)
 
 # ---------------------------------------------------------------- severance and benefits
 
@@ -95,6 +107,15 @@ def _amount(f: Flat, start: int) -> Amount | None:
         n = number(m.group("n")) if m.group("n") != "one and one-half" else Decimal("1.5")
         if n is not None:
             return Amount(fact="base_salary", multiplier=n, text=f.raw[start + m.start() : start + m.end()])
+    m = re.search(
+        rf"(?P<f>{FRACTION_RE}) of (?:the )?(?:executive's |your |his |her |the employee's |employee's )?"
+        r"(?:then[- ]current )?(?:annual |annualized )?base salary",
+        f.s[start:],
+    )
+    if m:
+        frac = fraction(m.group("f"))
+        if frac is not None:
+            return Amount(fact="base_salary", multiplier=frac, text=f.raw[start + m.start() : start + m.end()])
     m = MONEY_RE.search(f.s, start)
     if m:
         return Amount(value=money(m), text=f.raw[m.start() : m.end()])
