@@ -215,3 +215,13 @@ def test_every_answer_follows_the_schema(path: Path) -> None:
             D(as_of),
         )
         jsonschema.validate(res, SCHEMA)
+
+
+@needs_real
+def test_offer_change_of_control_after_firing_for_cause_pays_nothing() -> None:
+    res = answer(
+        OFFER, "2007-01-10", START, [("termination_for_cause", "2006-10-02"), ("change_of_control", "2006-12-01")]
+    )
+    assert one(res, "payments")["status"] == "not_triggered"
+    assert one(res, "grants")["vested"] == 78125
+    assert any("employment ended on 2006-10-02" in t for t in res["trace"])

@@ -141,6 +141,13 @@ class Scenario:
                 continue
             if self.separation and name in SEPARATION_EVENTS and (name, d) != self.separation:
                 continue
+            employment_linked = any(e in SEPARATION_EVENTS for e in trig.events)
+            if self.separation and employment_linked and name not in SEPARATION_EVENTS and d > self.separation[1]:
+                self.trace.append(
+                    f"{what}: {name} on {d} does not count: employment ended on {self.separation[1]}"
+                    f" ({self.separation[0]})"
+                )
+                continue
             w = trig.window
             if w is not None:
                 if (
