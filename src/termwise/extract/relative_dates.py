@@ -70,12 +70,13 @@ _LEFT = re.compile(
     r"|(?P<the>the)(?:[ \t\n]+(?:next|immediately[ \t\n]+(?:following|succeeding|preceding)))?)"
     r"[ \t\n]+$"
 )
-_TOKEN = re.compile(r"[a-z0-9]+|\[")
-# The words a quantity phrase can begin with: a bound, "the", a number.
-_LEFT_FIRST = frozenset(
-    "[ within no not at on until by the a an zero one two three four five six seven eight nine ten eleven twelve"
-    " thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fourty fifty sixty seventy"
-    " eighty ninety".split()
+# The words a quantity phrase can end with, right before its unit.
+_LAST_WORDS = frozenset(
+    "a an the next following succeeding preceding zero one two three four five six seven eight nine ten eleven"
+    " twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fourty fifty sixty"
+    " seventy eighty ninety hundred thousand first second third fourth fifth sixth seventh eighth ninth tenth"
+    " eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+    " thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth".split()
 )
 _LEFT_REACH = 64  # "no later than the date which is thirty-six (36) " fits
 _PERIOD_BEFORE = re.compile(
@@ -150,18 +151,16 @@ def _shift(d: dt.date, n: int, unit: str, sign: int) -> dt.date | None:
 
 
 def _left(low: str, end: int) -> re.Match[str] | None:
-    """The longest quantity phrase ("within thirty (30)") ending at ``end``: tried at word starts."""
-    lo = max(0, end - _LEFT_REACH)
-    for w in _TOKEN.finditer(low, lo, end):
-        s = w.start()
-        if s == lo and s and low[s - 1].isalnum():
-            continue  # a word cut by the window
-        if w.group() not in _LEFT_FIRST and not low[s].isdigit():
-            continue
-        m = _LEFT.match(low, s, end)
-        if m:
-            return m
-    return None
+    """The longest quantity phrase ("within thirty (30)") ending at ``end``, if any."""
+    j = end
+    while j and low[j - 1] in " \t\n":
+        j -= 1
+    last = low[j - 1 : j]
+    if not last or not (last in ")]" or last.isdigit()):
+        k = max(low.rfind(" ", 0, j), low.rfind("\n", 0, j), low.rfind("-", 0, j)) + 1
+        if low[k:j] not in _LAST_WORDS and not low[k : k + 1].isdigit():  # "10th"
+            return None  # cheap test first: "the days", "such days" have no quantity
+    return _LEFT.search(low, max(0, end - _LEFT_REACH), end)
 
 
 def _units(low: str) -> list[tuple[str, int, int]]:
