@@ -366,6 +366,12 @@ def _heading(text: str, c: _Cand) -> str | None:
         if _LINE.match(raw) or len(raw) > 80 or not _headish(raw):
             return None
         return " ".join(raw.split())
+    # quick rejection: a lower-case word among the first three ("The Company shall")
+    for w in text[pos : pos + 40].split()[:3]:
+        if w[0].islower() and w.lower().rstrip(".,:;") not in _STOPWORDS:
+            return None
+        if w.endswith((".", ":")):
+            break
     # a) up to ". " or ": " (a heading may wrap once)
     m = _HEAD_END.search(text, pos, pos + 130)
     if m:
