@@ -110,8 +110,8 @@ IN WITNESS WHEREOF, the parties have executed this Agreement.
 """
 
 FLATTENED = (
-    "NOW, THEREFORE, the parties agree as follows:   1. Definitions   1.1 \"Affiliate\" means an entity. "
-    "  1.2 \"Territory\" means the United States.   2. License Grant   2.1 Licensor grants Licensee a license "
+    'NOW, THEREFORE, the parties agree as follows:   1. Definitions   1.1 "Affiliate" means an entity. '
+    '  1.2 "Territory" means the United States.   2. License Grant   2.1 Licensor grants Licensee a license '
     "to (a) make, (b) use and (c) sell the Products.   2.2 Licensee shall not sublicense.   3. Payments   "
     "3.1 Licensee shall pay $10,000.00 on or before June 29, 2001."
 )
@@ -157,8 +157,23 @@ Call (242) 323-7918 for details.
         pytest.param(LETTER_PARAS, ["1", "2", "2(a)", "2(b)", "3"], id="letter-numbered-paragraphs"),
         pytest.param(
             OFFER_STYLE,
-            ["4", "5", "5.1", "5.1(a)", "5.1(b)", "5.2", "5.2(a)", "5.2(a)(i)", "5.2(a)(ii)", "5.2(b)",
-             "5.2(c)", "5.3", "5.3(a)", "5.3(b)", "6"],
+            [
+                "4",
+                "5",
+                "5.1",
+                "5.1(a)",
+                "5.1(b)",
+                "5.2",
+                "5.2(a)",
+                "5.2(a)(i)",
+                "5.2(a)(ii)",
+                "5.2(b)",
+                "5.2(c)",
+                "5.3",
+                "5.3(a)",
+                "5.3(b)",
+                "6",
+            ],
             id="offer-letter-decimals-nested",
         ),
         pytest.param(
@@ -507,8 +522,10 @@ def sig_rows(text: str) -> list[tuple[str | None, str | None, str | None]]:
             "ARCA CAPITAL MANAGEMENT, LLC By: /s/ Philip Liu Name: Philip Liu Title: President "
             "ARCA U.S. TREASURY FUND By: /s/ J. Rayne Steinberg Name: J. Rayne Steinberg "
             "Title: Chief Executive Officer 5",
-            [("Philip Liu", "President", "ARCA CAPITAL MANAGEMENT, LLC"),
-             ("J. Rayne Steinberg", "Chief Executive Officer", "ARCA U.S. TREASURY FUND")],
+            [
+                ("Philip Liu", "President", "ARCA CAPITAL MANAGEMENT, LLC"),
+                ("J. Rayne Steinberg", "Chief Executive Officer", "ARCA U.S. TREASURY FUND"),
+            ],
             id="flattened-stack-title-tails-trimmed",
         ),
         pytest.param(
@@ -576,8 +593,13 @@ COMPANY_ONLY = "Valence Technology, Inc., a Delaware corporation, and Ridgeway I
     [
         pytest.param(
             APPOSITIVE,
-            [("Stephan Godevais",
-              "Chairman of the Board of Directors, Chief Executive Officer and President of the Company", None)],
+            [
+                (
+                    "Stephan Godevais",
+                    "Chairman of the Board of Directors, Chief Executive Officer and President of the Company",
+                    None,
+                )
+            ],
             id="appositive-title-with-commas",
         ),
         pytest.param(POSSESSIVE, [("Mr. Smith", "Chief Financial Officer", "Company")], id="possessive-title"),
@@ -629,9 +651,7 @@ def test_people_merge_mentions() -> None:
             ["Commission File No. 333-76589 was filed.", "Next one."],
             id="number-abbreviation",
         ),
-        pytest.param(
-            'He said "yes." Then he left.', ['He said "yes."', "Then he left."], id="closing-quote"
-        ),
+        pytest.param('He said "yes." Then he left.', ['He said "yes."', "Then he left."], id="closing-quote"),
         pytest.param(
             "1.        This agreement relates\n     to the purchase.\n\n2.   The Company represents.",
             ["1.        This agreement relates\n     to the purchase.", "2.   The Company represents."],
@@ -766,8 +786,25 @@ def test_offer_letter_signer_signs_for_company() -> None:
 # --------------------------------------------------------------------------- properties
 
 _PIECES = list("aAbBiIvVxXyz19.()$:,;/_- \n\t\"'") + [
-    "By:", "/s/", "Name:", "Title:", "Date:", "ARTICLE ", "Section ", "Dear X:", "Re: ", "Inc.", "\n\n", "   ",
-    "(a) ", "(i) ", "5.1 ", "April 4, 2005", "Sincerely,", "IN WITNESS WHEREOF", "Jay L. King, President",
+    "By:",
+    "/s/",
+    "Name:",
+    "Title:",
+    "Date:",
+    "ARTICLE ",
+    "Section ",
+    "Dear X:",
+    "Re: ",
+    "Inc.",
+    "\n\n",
+    "   ",
+    "(a) ",
+    "(i) ",
+    "5.1 ",
+    "April 4, 2005",
+    "Sincerely,",
+    "IN WITNESS WHEREOF",
+    "Jay L. King, President",
 ]
 _STRUCTURE_TEXT = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
 

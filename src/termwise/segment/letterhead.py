@@ -16,8 +16,9 @@ from termwise.model import Block, Document
 
 _HEAD_CHARS = 6000
 _SALUTATION = re.compile(
-    r"(?:Dear[ \t]+[^\n]{1,80}?|Ladies[ \t]+and[ \t]+Gentlemen|Gentlemen|Gentlepersons|Ladies|Sirs|Dear[ \t]+Sirs?"
-    r"(?:[ \t]+and[ \t]+Madam)?|To[ \t]+Whom[ \t]+It[ \t]+May[ \t]+Concern|Hello[ \t]+[^\n]{1,40}?|Hi[ \t]+[^\n]{1,40}?)"
+    r"(?:Dear[ \t]+[^\n]{1,80}?|Ladies[ \t]+and[ \t]+Gentlemen|Gentlemen|Gentlepersons|Ladies|Sirs"
+    r"|Dear[ \t]+Sirs?(?:[ \t]+and[ \t]+Madam)?|To[ \t]+Whom[ \t]+It[ \t]+May[ \t]+Concern"
+    r"|Hello[ \t]+[^\n]{1,40}?|Hi[ \t]+[^\n]{1,40}?)"
     r"[ \t]*[:,;]?",
     re.I,
 )
@@ -35,7 +36,8 @@ _REF = re.compile(r"(?:Re|RE|Subject|SUBJECT|Ref|REF)[ \t]*[:.][ \t]*\S|(?:Re|RE
 _SKIP = re.compile(
     r"(?:EXHIBIT|Exhibit)[ \t]+[\dA-Z][\w.()-]*|(?:VIA|Via|BY|By)[ \t]+(?:FACSIMILE|Facsimile|FAX|Fax|E-?MAIL|"
     r"E-?mail|EMAIL|Email|HAND|Hand|COURIER|Courier|FEDERAL|Federal|OVERNIGHT|Overnight|CERTIFIED|Certified|"
-    r"REGISTERED|Registered|U\.S\.|FIRST|First|MAIL|Mail)\b[^\n]*|(?:PERSONAL[ \t]+AND[ \t]+)?(?:PRIVATE[ \t]+AND[ \t]+)?"
+    r"REGISTERED|Registered|U\.S\.|FIRST|First|MAIL|Mail)\b[^\n]*"
+    r"|(?:PERSONAL[ \t]+AND[ \t]+)?(?:PRIVATE[ \t]+AND[ \t]+)?"
     r"CONFIDENTIAL|(?:Personal[ \t]+and[ \t]+)?Confidential|PERSONAL|Personal|\[[^\]\n]*[Ll]etterhead[^\]\n]*\]"
 )
 _TITLE = re.compile(r"[A-Z ,&-]*\b(?:AGREEMENT|CONTRACT|LETTER|VERSION|COPY)\b[A-Z ,&-]*|\[[^\]\n]*\]")

@@ -46,11 +46,35 @@ _MID = re.compile(rf"  ({_ART}|{_SEC}|\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}\.?|\d{{1,3
 _INLINE = re.compile(r"\(([a-z]{1,5}|[A-Z]{1,5}|[1-9]\d?)\)(?=[ \t\n])")
 
 # Words that make a following marker a cross-reference, not an enumeration.
-_REF_WORDS = frozenset({
-    "section", "sections", "subsection", "subsections", "clause", "clauses", "paragraph", "paragraphs",
-    "subparagraph", "subparagraphs", "article", "articles", "item", "items", "exhibit", "exhibits", "schedule",
-    "schedules", "annex", "part", "parts", "rule", "rules", "§", "§§",
-})
+_REF_WORDS = frozenset(
+    {
+        "section",
+        "sections",
+        "subsection",
+        "subsections",
+        "clause",
+        "clauses",
+        "paragraph",
+        "paragraphs",
+        "subparagraph",
+        "subparagraphs",
+        "article",
+        "articles",
+        "item",
+        "items",
+        "exhibit",
+        "exhibits",
+        "schedule",
+        "schedules",
+        "annex",
+        "part",
+        "parts",
+        "rule",
+        "rules",
+        "§",
+        "§§",
+    }
+)
 _JOINERS = frozenset({"and", "or", "through", "to", "-", "–", ",", "and/or"})
 
 
@@ -67,7 +91,7 @@ def _word_before(text: str, pos: int) -> tuple[str, int]:
 
 
 def _is_reference(text: str, start: int) -> bool:
-    """"Sections 13(d)(3) and (b)", "clause (a)", "(a) and (b) above" before ``start``."""
+    """ "Sections 13(d)(3) and (b)", "clause (a)", "(a) and (b) above" before ``start``."""
     for _ in range(4):
         tok, k = _word_before(text, start)
         if not tok:
@@ -93,10 +117,40 @@ def _is_reference(text: str, start: int) -> bool:
     return False
 
 
-_REF_AFTER = re.compile(r"[ \t\n]+(?:and|or|through|to|-)[ \t\n]+\(\w{1,5}\)[ \t\n]+(?:above|below|hereof|of|are|is|being|shall)\b")
+_REF_AFTER = re.compile(
+    r"[ \t\n]+(?:and|or|through|to|-)[ \t\n]+\(\w{1,5}\)[ \t\n]+(?:above|below|hereof|of|are|is|being|shall)\b"
+)
 _SENT_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"“(]?[A-Z])|\n[ \t]*\n")
-_ABBR = {"inc", "co", "corp", "ltd", "no", "nos", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "u.s", "e.g",
-         "i.e", "sec", "art", "para", "cf", "vs", "v", "n.a", "l.p", "l.l.c", "s.a", "n.v", "b.v"}
+_ABBR = {
+    "inc",
+    "co",
+    "corp",
+    "ltd",
+    "no",
+    "nos",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "jr",
+    "sr",
+    "u.s",
+    "e.g",
+    "i.e",
+    "sec",
+    "art",
+    "para",
+    "cf",
+    "vs",
+    "v",
+    "n.a",
+    "l.p",
+    "l.l.c",
+    "s.a",
+    "n.v",
+    "b.v",
+}
 
 _BLANK = re.compile(r"\n[ \t]*\n")
 _PARA = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*([ \t]*)(\S[^\n]*)(?:\n([ \t]*)\S)?")
@@ -106,8 +160,34 @@ _STOP = re.compile(
     r"|(?:EXHIBIT|SCHEDULE|APPENDIX|ANNEX|ATTACHMENT)\b(?:[ \t]+[A-Z0-9.-]{1,6})?[ \t]*(?=\n|$))"
 )
 _CAPS_LINE = re.compile(r"\n[ \t]*([A-Z][A-Z0-9 ,.&'’/()-]{3,80})[ \t]*(?=\n|$)")
-_STOPWORDS = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "by", "with", "than", "as", "at",
-              "from", "upon", "under", "into", "its", "not", "vs", "per", "other", "be", "no"}
+_STOPWORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "and",
+    "or",
+    "for",
+    "to",
+    "in",
+    "on",
+    "by",
+    "with",
+    "than",
+    "as",
+    "at",
+    "from",
+    "upon",
+    "under",
+    "into",
+    "its",
+    "not",
+    "vs",
+    "per",
+    "other",
+    "be",
+    "no",
+}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&/-]*")
 
 
@@ -249,8 +329,11 @@ def _candidates(text: str) -> list[_Cand]:
                 pass  # heading on the next line
             elif not (after[0].isupper() or after[0] in "\"“'(["):
                 continue
-            if fam == "dec" and not marker.endswith(".") and "." not in marker and not marker.upper().startswith(
-                "SECTION"
+            if (
+                fam == "dec"
+                and not marker.endswith(".")
+                and "." not in marker
+                and not marker.upper().startswith("SECTION")
             ):
                 # a bare "1" needs a wide gap and a capital: "1    PURPOSE"
                 if not _BARE_GAP.match(text, m.end(2)):
@@ -266,14 +349,14 @@ def _candidates(text: str) -> list[_Cand]:
         g = start - 2
         while g > 0 and text[g - 1] in " \t":
             g -= 1
-        if g == 0 or text[g - 1] == "\n" or (start - g < 3 and text[g - 1] not in ".:;)\"”"):
+        if g == 0 or text[g - 1] == "\n" or (start - g < 3 and text[g - 1] not in '.:;)"”'):
             continue
         marker = m.group(1)
         kinds, written = _kinds(marker)
         if not kinds:
             continue
         fam = kinds[0][0]
-        if fam[0] in "dr" and fam != "dec" and (start - g < 3 or text[g - 1] not in ".:;)\"”"):
+        if fam[0] in "dr" and fam != "dec" and (start - g < 3 or text[g - 1] not in '.:;)"”'):
             continue  # "a." and "1)" after a wide gap that follows a sentence end
         if fam in ("dec", "article") or fam[0] in "dr":
             after = text[m.end(1) : m.end(1) + 4].lstrip(" \t")
@@ -541,8 +624,12 @@ def find_sections(doc: Document) -> list[Section]:
             pop_to(k, c.start)
         else:
             # a line-start marker no more indented than the open one is not its child
-            while stack and c.indent >= 0 and stack[-1].cand.indent >= 0 and c.indent <= stack[-1].cand.indent and (
-                stack[-1].family[0] == fam[0] or fam[0] == "d"
+            while (
+                stack
+                and c.indent >= 0
+                and stack[-1].cand.indent >= 0
+                and c.indent <= stack[-1].cand.indent
+                and (stack[-1].family[0] == fam[0] or fam[0] == "d")
             ):
                 pop_to(len(stack) - 1, c.start)
         parent = stack[-1] if stack else None
@@ -575,8 +662,9 @@ def find_sections(doc: Document) -> list[Section]:
     return out
 
 
-def _new_frame(text: str, c: _Cand, fam: str, val: tuple[int, ...], parent: _Frame | None, key: int,
-               level: int) -> _Frame:
+def _new_frame(
+    text: str, c: _Cand, fam: str, val: tuple[int, ...], parent: _Frame | None, key: int, level: int
+) -> _Frame:
     if fam == "article":
         fid = f"Article {c.written}"
     elif fam == "dec":
@@ -586,8 +674,16 @@ def _new_frame(text: str, c: _Cand, fam: str, val: tuple[int, ...], parent: _Fra
     else:
         fid = (parent.id + "." if parent else "") + c.written
     heading = _heading(text, c) if not c.inline else None
-    return _Frame(cand=c, family=fam, value=val, id=fid, parent=parent.id if parent else None, level=level,
-                  list_key=key, heading=heading)
+    return _Frame(
+        cand=c,
+        family=fam,
+        value=val,
+        id=fid,
+        parent=parent.id if parent else None,
+        level=level,
+        list_key=key,
+        heading=heading,
+    )
 
 
 def _after_push(text: str, stack: list[_Frame], heading_lines: set[int]) -> None:

@@ -24,7 +24,8 @@ from termwise.model import Document, Signature, Value
 _TOKEN = re.compile(
     r"(?P<by>\b(?:By|BY)[ \t]*:)"
     r"|(?P<s>/[sS]/)"
-    r"|(?P<name>\b(?:(?:Print(?:ed)?|Typed|PRINT(?:ED)?)[ \t]+)?(?:Name|NAME)(?:[ \t]*\((?:[Pp]lease[ \t]+)?[Pp]rint\))?[ \t]*:)"
+    r"|(?P<name>\b(?:(?:Print(?:ed)?|Typed|PRINT(?:ED)?)[ \t]+)?(?:Name|NAME)"
+    r"(?:[ \t]*\((?:[Pp]lease[ \t]+)?[Pp]rint\))?[ \t]*:)"
     r"|(?P<title>\b(?:Title|TITLE|Its|ITS|Position|POSITION)[ \t]*:)"
     r"|(?P<date>\b(?:Dated?|DATED?)[ \t]*:)"
 )
@@ -48,11 +49,47 @@ _SUFFIX = re.compile(
     r"Fund|FUND|Holdings|HOLDINGS|University|UNIVERSITY)\b\.?"
 )
 _ROLE_WORDS = {
-    "company", "purchaser", "purchasers", "seller", "sellers", "buyer", "licensor", "licensee", "distributor",
-    "employee", "executive", "employer", "lender", "borrower", "investor", "investors", "consultant", "client",
-    "customer", "supplier", "vendor", "manufacturer", "provider", "recipient", "party", "parties", "guarantor",
-    "agent", "trustee", "holder", "holders", "contractor", "franchisee", "franchisor", "sponsor", "subscriber",
-    "witness", "the company", "by", "signature", "signed",
+    "company",
+    "purchaser",
+    "purchasers",
+    "seller",
+    "sellers",
+    "buyer",
+    "licensor",
+    "licensee",
+    "distributor",
+    "employee",
+    "executive",
+    "employer",
+    "lender",
+    "borrower",
+    "investor",
+    "investors",
+    "consultant",
+    "client",
+    "customer",
+    "supplier",
+    "vendor",
+    "manufacturer",
+    "provider",
+    "recipient",
+    "party",
+    "parties",
+    "guarantor",
+    "agent",
+    "trustee",
+    "holder",
+    "holders",
+    "contractor",
+    "franchisee",
+    "franchisor",
+    "sponsor",
+    "subscriber",
+    "witness",
+    "the company",
+    "by",
+    "signature",
+    "signed",
 }
 _NAME_RE = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+)?[A-Z][a-zA-Z'’-]+(?:[ \t]+(?:[A-Z]\.(?:[ \t]*[A-Z]\.)*|[A-Z][a-zA-Z'’-]+|"
@@ -162,7 +199,7 @@ _SPLIT_PARTIES = re.compile(
 
 
 def _split_parties(s: str) -> list[str]:
-    """"ACME CORP. BETA LLC" -> ["ACME CORP.", "BETA LLC"]."""
+    """ "ACME CORP. BETA LLC" -> ["ACME CORP.", "BETA LLC"]."""
     out = []
     pos = 0
     for m in _SPLIT_PARTIES.finditer(s):
@@ -277,8 +314,12 @@ def _group(text: str, toks: list[_Tok], lines: list[int]) -> list[_Sig]:
                 cur.by = True
                 last_line = t.line
                 continue
-            if kind == "s" and cur is not None and cur.anchor.kind == "by" and "sig" not in cur.fields and (
-                t.line - cur.anchor.line <= 2 and not counts
+            if (
+                kind == "s"
+                and cur is not None
+                and cur.anchor.kind == "by"
+                and "sig" not in cur.fields
+                and (t.line - cur.anchor.line <= 2 and not counts)
             ):
                 cur.fields["sig"] = t
                 continue
@@ -500,10 +541,14 @@ def _value(doc: Document, s: int, e: int) -> Value | None:
     return Value(kind="date", text=doc.text[s:e], start=s, end=e, value=parsed)
 
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+_MONTHS = {
+    m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
+}
 _NUMERIC = re.compile(r"(\d{1,4})[/-](\d{1,2})[/-](\d{2,4})")
-_WORDY = re.compile(r"([A-Za-z]+)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?[ \t]+([A-Za-z]+)\.?,?[ \t]+(\d{4})")
+_WORDY = re.compile(
+    r"([A-Za-z]+)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})"
+    r"|(\d{1,2})(?:st|nd|rd|th)?[ \t]+([A-Za-z]+)\.?,?[ \t]+(\d{4})"
+)
 
 
 def parse_date(s: str) -> dt.date | None:
@@ -524,8 +569,11 @@ def parse_date(s: str) -> dt.date | None:
             else:
                 day, mon, year = int(m.group(4)), m.group(5), int(m.group(6))
             k = _MONTHS.get(mon[:3].lower())
-            if k is None or (len(mon) > 3 and not "january february march april may june july august september "
-                             "october november december sept".count(mon.lower().rstrip("."))):
+            if k is None or (
+                len(mon) > 3
+                and not "january february march april may june july august september "
+                "october november december sept".count(mon.lower().rstrip("."))
+            ):
                 return None
             return dt.date(year, k, day)
     except ValueError:
