@@ -17,6 +17,7 @@ extractor. Everything is matched on the lower-cased ``doc.clean``, found from th
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -85,8 +86,10 @@ _PERIOD_BEFORE = re.compile(
 )
 # Every branch starts with one character of one class, so ``re`` can skip ahead to it.
 _ANCHOR_STOP = re.compile(
-    r"[,;:()\[\]$.\s](?:(?<=[;:()\[\]$])|(?<=,)(?!\d)|(?<=\.)(?=\s|$)|(?<=\n)[ \t]*\n|(?<=\s)(?:\d+(?:\.\d+)+(?![\w])"
-    r"|(?:in|to|of|by|on|at|for|from|with|under|during)[ \t\n]+(?:which|whom)(?![a-z])"
+    r"[,;:()\[\]$€£¥.\s](?:(?<=[;:()\[\]$€£¥])|(?<=,)(?!\d)|(?<=\.)(?=\s|$)|(?<=\n)[ \t]*\n"
+    # a section number, or an amount the anchor must not swallow: "1,000,000 shares", "50%"
+    r"|(?<=\s)(?:\d+(?:\.\d+)+(?![\w])|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?[ \t]*%|\d{5,})"
+    r"|(?<=\s)(?:(?:in|to|of|by|on|at|for|from|with|under|during)[ \t\n]+(?:which|whom)(?![a-z])"
     r"|(?:and|or|unless|provided|if|except|whichever|until|subject|pursuant"
     r"|in[ \t\n]+accordance|which|whereupon|but|then|to[ \t\n]+the[ \t\n]+extent|during|for|under|in[ \t\n]+connection"
     r"|notwithstanding|solely|as|in[ \t\n]+the[ \t\n]+event|so[ \t\n]+long|as[ \t\n]+long|shall|will|may|must"
@@ -103,6 +106,7 @@ _EVENT_END = re.compile(
     r"|expires?|expired|commences?|commenced|terminates?|terminated|closes?|closed)(?![a-z])"
 )
 _ANCHOR_MAX = 160
+_DANGLING = re.compile(r"(?:[ \t\n]+(?:of|the|a|an|to|by|for|in|on|at|with|from|its|his|her|their|such))*[ \t\n]*$")
 _BEFORE = {"prior to", "before", "preceding", "in advance of"}
 _BOUND_NAMES = {
     "no later than": "no_later_than",
@@ -133,7 +137,8 @@ def _anchor_end(low: str, start: int) -> int:
         # no stop within reach: cut at the last whole word
         cut = window.rfind(" ", 0, end)
         end = cut if cut > 0 else end
-    return start + len(window[:end].rstrip())
+    phrase = _DANGLING.sub("", window[:end])  # "the issuance of" -> "the issuance"
+    return start + len(phrase)
 
 
 def _shift(d: dt.date, n: int, unit: str, sign: int) -> dt.date | None:
@@ -184,6 +189,7 @@ def _units(low: str) -> list[tuple[str, int, int]]:
 def find_relative_dates(doc: Document, absolute: list[Value] | None = None) -> list[Value]:
     text, low = doc.text, lower(doc.clean)
     starts = {v.start: v for v in absolute or () if isinstance(v.value, dt.date)}
+    spans = sorted((v.start, v.end) for v in absolute or ())
     out: list[Value] = []
     for unit_word, ustart, uend in _units(low):
         cm = _CONNECT.match(low, uend)
@@ -230,7 +236,16 @@ def find_relative_dates(doc: Document, absolute: list[Value] | None = None) -> l
             continue
         a_start = cm.end()
         anchor_date = starts.get(a_start)
-        a_end = anchor_date.end if anchor_date else _anchor_end(low, a_start)
+        if anchor_date:
+            a_end = anchor_date.end
+        else:
+            a_end = _anchor_end(low, a_start)
+            i = bisect.bisect_left(spans, (a_start,))
+            while i < len(spans) and spans[i][0] < a_end:
+                if a_end < spans[i][1]:
+                    a_end = spans[i][1]  # a date cut by the stop at its comma: "dated June 1, 2001"
+                    break
+                i += 1
         if a_end <= a_start:
             continue
         unit = {"day": "D", "week": "W", "month": "M", "year": "Y", "anniversary": "Y"}[unit_word]
