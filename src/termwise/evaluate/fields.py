@@ -114,7 +114,7 @@ def date_matches(gold: tuple[int | None, int | None, int | None], found: Value |
             d.day if precision == "day" else None,
             d.year,
         )
-    elif extra.get("incomplete"):
+    elif extra.get("incomplete") or extra.get("no_year"):
         parts = (extra.get("month"), extra.get("day"), extra.get("year"))
     else:
         return False

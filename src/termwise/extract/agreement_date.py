@@ -23,7 +23,7 @@ from termwise.model import Document, Value
 _HEAD = 6000
 
 _DATED = re.compile(
-    r"(?:\bdated|\bmade|\bentered\s+into|\bexecuted|\bsigned|\bconcluded|\bdate[d]?\s*:|\bday\s+of"
+    r"(?:\bdated|\bmade|\bentered(?:\s+into)?|\bexecuted|\bsigned|\bconcluded|\bdate[d]?\s*:|\bday\s+of"
     r"|\bdate\s+of\s+this\s+\w+\s+is|\b(?:agreement|amendment|contract|letter|lease|licen[cs]e)\W*(?:is\s+)?(?:as\s+of|on))"
     r"\W*(?:(?:as\s+of|of|on|this|the|and|entered|into|is|made|executed|\d{1,2}(?:st|nd|rd|th)?|day|of)\W+){0,6}$",
     re.I,
@@ -54,14 +54,38 @@ _NEGATIVE_BEFORE = re.compile(
 # Agreement dated ..."), or "the Original Agreement dated ..."
 _OTHER_AGREEMENT = re.compile(
     r"\b(?:whereas|parties\s+to|party\s+to|that\s+certain|original|previously|prior|existing|heretofore|"
-    r"entered\s+into\s+(?:a|an|that|the)\s+(?:[\w\-,&]+\s+){0,8}?(?:agreement|contract|lease|license|note)|"
+    r"entered\s+into\s+(?:a|an|that|the)\s+(?:[\w\-,&]+\s+){0,8}?(?:agreement|contract|lease|license|note|letter)|"
     r"pursuant\s+to|under\s+(?:the|that|an?)|amends?|amending|amended|supplement\w*\s+to|referenced|recital)\b",
     re.I,
 )
 _WITNESS = re.compile(r"(?i:in\s+witness\s+whereof[^.]{0,150}(?:as\s+of|on|this)\W*(?:(?:the|this|\d{1,2}(?:st|nd|rd|th)?|day|of)\W+){0,4}$)")
+# "the Confidentiality Agreement between the parties dated ...": another agreement's date
+_NAMED_AGREEMENT_DATED = re.compile(
+    r"(?i:\b(?:agreement|contract|letter|note|plan|memorandum|license|licence|lease|order|intent|trust)[\"”'’)]*"
+    r"(?:\s*\([^)]{0,60}\))?\s*(?:(?:between|among|by\s+and\s+between|with)\s(?:[^.;]|\.(?!\s)){0,100}?)?,?\s*"
+    r"(?:dated|effective|entered\s+into)\s*(?:as\s+of\s*|on\s*)?$)"
+)
+_DETERMINER = re.compile(r"(?i:\b(this|the|that|a|an|its|such|said|any|each|which|under|to|of)\b)")
+
+
+def _other_agreement_dated(text: str, at: int) -> bool:
+    """Whether the date at ``at`` follows "<another> Agreement ... dated": "the Supply Agreement dated", "a Letter of
+    Intent dated"; not "this Agreement dated", nor a title "SPONSORSHIP AGREEMENT, dated as of"."""
+    window = text[max(0, at - 250) : at]
+    m = _NAMED_AGREEMENT_DATED.search(window)
+    if m is None:
+        return False
+    before = window[max(0, m.start() - 90) : m.start()]
+    cut = max(before.rfind("."), before.rfind(";"), before.rfind("\n\n"))
+    phrase = before[cut + 1 :]
+    dets = _DETERMINER.findall(phrase)
+    if not dets:
+        return False
+    return dets[-1].lower() != "this"
+
 _SIGNATURE_CUES = re.compile(
-    r"(?:\bdate[d]?\s*:?|\bsigned|\bexecuted|\beffective\s+(?:this|as\s+of)|\bas\s+of|\bday\s+of|\bagreed"
-    r"|\baccepted|\bwitness\w*)\W*(?:(?:as\s+of|of|on|this|the|\d{1,2}(?:st|nd|rd|th)?|day)\W+){0,4}$",
+    r"(?:\bdate\s*:?|\bdated\s*:|\bsigned|\bexecuted|\beffective\s+(?:this|as\s+of)|\bas\s+of|\bday\s+of|\bagreed"
+    r"|\baccepted|\bwitness\w*|\bon\s+this|^[ \t]*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,)\W*(?:(?:as\s+of|of|on|this|the|\d{1,2}(?:st|nd|rd|th)?|day)\W+){0,4}$",
     re.I,
 )
 
@@ -82,10 +106,14 @@ def find_agreement_date(doc: Document, dates: list[Value]) -> list[Value]:
         if v.kind != "date":
             continue
         extra = v.extra or {}
-        if not isinstance(v.value, dt.date) and not (extra.get("incomplete") and extra.get("year")):
+        if not isinstance(v.value, dt.date) and not (extra.get("incomplete") and extra.get("year")) and \
+                not extra.get("no_year"):
             continue
-        if extra.get("anchor") or extra.get("offset") or extra.get("no_year"):
+        if extra.get("anchor") or extra.get("offset"):
             continue  # a relative date ("30 days after the Closing") is not the agreement's date
+        line_start = text.rfind("\n", 0, v.start) + 1
+        if text.startswith("Source:", line_start) or text.startswith("Source:", line_start + 1):
+            continue  # EDGAR's "Source: COMPANY, 8-K, 2/5/2020" stamp
         in_preamble = preamble is not None and preamble[0] <= v.start < preamble[1]
         in_head = v.start < min(head_end, sig_start) or in_preamble
         in_sig = v.start >= sig_start and not in_head
@@ -94,11 +122,13 @@ def find_agreement_date(doc: Document, dates: list[Value]) -> list[Value]:
         if in_sig:
             # a signature block's date; when both sides date their signatures, the later one completes the agreement
             tail = text[max(0, v.start - 80) : v.start]
+            if _NEGATIVE_BEFORE.search(tail[-40:]) or _other_agreement_dated(text, v.start):
+                continue
             score = -1.5 if _SIGNATURE_CUES.search(tail) else -2.5
             if _WITNESS.search(text[max(0, v.start - 200) : v.start]):
                 score = 0.5
             if isinstance(v.value, dt.date) and sig_dates:
-                score += 0.2 * sig_dates.index(v.value) / len(sig_dates)
+                score += 0.5 * sig_dates.index(v.value) / len(sig_dates)
         else:
             score = _score(text, v) - v.start / head_end  # earlier is better
             if in_preamble:
@@ -137,21 +167,26 @@ def _score(text: str, v: Value) -> float:
     precision = extra.get("precision", "day")
     if extra.get("incomplete"):
         precision = "month" if extra.get("month") else "year"
-    if precision == "year":
+    if extra.get("no_year"):
+        score -= 2.0
+    elif precision == "year":
         score -= 1.0
     elif precision == "month":
         score -= 0.5
     tail = before[-70:]
     cue = True
-    if _DATED.search(tail):
-        score += 2.5
+    if _other_agreement_dated(text, v.start):
+        cue = False
+        score -= 3
+    elif _DATED.search(tail):
+        score += 3
     elif _EFFECTIVE_BEFORE.search(tail):
         score += 1.5
     else:
         cue = False
         score -= 2 if _NEGATIVE_BEFORE.search(tail) else 1
     if _EFFECTIVE_AFTER.search(after):
-        score += 1.0 if cue else 2.0
+        score += 0.5 if cue else 2.0
     # the sentence so far
     cut = max(before.rfind(". "), before.rfind(".\n"), before.rfind("\n\n"), before.rfind(";"))
     sentence = before[cut + 1 :]
@@ -161,7 +196,8 @@ def _score(text: str, v: Value) -> float:
         score += 0.5
     # a date on a line of its own (a letter's date line, "Dated: ...", a title block "DATED 26 September 2019")
     rest = (text[line_start : v.start] + " " + text[v.end : line_end if line_end >= 0 else len(text)]).strip()
-    if re.fullmatch(r"(?i:(?:dated?|as\s+of|effective(?:\s+date)?|executed\s+(?:on|as\s+of))?\W*(?:\d{1,3})?)", rest):
+    if re.fullmatch(r"(?i:(?:[\w ,&-]{0,60}\b(?:agreement|amendment|contract|letter|lease)\s*,?\s*(?=dated|as\s+of))?"
+                    r"(?:dated?|as\s+of|effective(?:\s+date)?|executed\s+(?:on|as\s+of))?(?:\s+as\s+of)?\W*(?:\d{1,3})?)", rest):
         score += 3 if v.start < 2000 else 2
     elif not line.strip():
         pass

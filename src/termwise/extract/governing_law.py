@@ -81,14 +81,21 @@ _JURIS = re.compile(
 )
 # "laws of", "law of", "laws in force in", "the laws applicable in"
 # matched against the lower-cased text, so the literal "law" prefix makes the scan fast
-_LAWS_OF = re.compile(r"laws?\s+(?:(?:in\s+force|prevailing|applicable)\s+in|of)\s+(?:the\s+)?")
+_LAWS_OF = re.compile(
+    r"(?:laws?|legislation)(?:\s*,[^,;.]{1,80},)?\s+(?:(?:in\s+force|prevailing|applicable)\s+in|of|in)\s+(?:the\s+)?"
+)
+# "... in the State of Nevada and shall be governed by ... the laws thereof"
+_LAWS_THEREOF = re.compile(r"laws?\s+(?:thereof|of\s+(?:that|such|said)\s+(?:state|commonwealth|province|country|jurisdiction))")
+# "the laws of the United States and the State of Florida"
+_AND_JURIS = re.compile(r"\s+and\s+(?:of\s+)?(?:the\s+)?", re.I)
 _LAW_AFTER = re.compile(
     r"(?<![\w])(?P<j>" + "|".join(re.escape(n).replace("\\ ", r"\s+") for n in _NAMES) + "|"
     + "|".join(_ADJECTIVES) + r")\s+(?:substantive\s+|internal\s+)?law$",
 )
 _LAW_WORD = re.compile(r"law\b")
 _GOVERN = re.compile(
-    r"govern|constru|interpret|enforc|in\s+accordance\s+with|subject\s+to|applicable\s+law|choice\s+of\s+law", re.I
+    r"govern|constru|interpret|enforc|in\s+accordance\s+with|subject\s+to|applicable\s+law|choice\s+of\s+law"
+    r"|application\s+of", re.I
 )
 _HEADING = re.compile(r"governing\s+law|applicable\s+law|choice\s+of\s+law|law\s+applicable", re.I)
 _CORPORATE = re.compile(
@@ -125,6 +132,22 @@ def find_governing_law(doc: Document) -> list[Value]:
         if score is None:
             continue
         scored.append((score, m.start(), _value(doc, j.start(), j.end(), j.group("name"))))
+        a = _AND_JURIS.match(text, j.end())
+        j2 = _JURIS.match(text, a.end()) if a else None
+        if j2 is not None and not j2.group(0).islower():
+            score2 = _context_score(text, m.start(), j2.end(), juris_from=j2.start())
+            if score2 is not None:
+                scored.append((score2, m.start(), _value(doc, j2.start(), j2.end(), j2.group("name"))))
+    for m in _LAWS_THEREOF.finditer(low):
+        score = _context_score(text, m.start(), m.end())
+        if score is None:
+            continue
+        back = text[max(0, m.start() - 250) : m.start()]
+        found = [j for j in _JURIS.finditer(back) if not j.group(0).islower()]
+        if found:
+            j = found[-1]
+            off = max(0, m.start() - 250)
+            scored.append((score, m.start(), _value(doc, off + j.start(), off + j.end(), j.group("name"))))
     for m in _LAW_WORD.finditer(text):
         if m.start() < 2 or text[m.start() - 1] != " " or not text[m.start() - 2].isalpha():
             continue
@@ -153,21 +176,24 @@ def _value(doc: Document, start: int, end: int, name: str) -> Value:
     return Value(kind="law", text=doc.text[start:end], start=start, end=end, value=_canonical(name))
 
 
-def _context_score(text: str, start: int, end: int) -> float | None:
+def _context_score(text: str, start: int, end: int, juris_from: int | None = None) -> float | None:
     """How strongly the words around ``text[start:end]`` make it a choice of law; None if they do not."""
     before = text[max(0, start - 300) : start]
     if _CORPORATE.search(before[-80:]):
         return None
     # the sentence so far: from the last full stop (or blank line) before the match
-    cut = max(before.rfind(". "), before.rfind(".\n"), before.rfind("\n\n"))
+    cut = max(before.rfind(". "), before.rfind(".\n"))
     sentence = before[cut + 1 :] if cut >= 0 else before
     after = text[end : end + 200]
+    stop = re.search(r"\.\s", after)
+    rest = after[: stop.start()] if stop else after
     score = 0.0
     if re.search(r"govern", sentence, re.I):
         score += 3
     elif _GOVERN.search(sentence):
         score += 2
-    elif re.search(r"^\W*(?:shall|will)\s+govern", after, re.I):
+    elif re.search(r"\b(?:shall|will|to)\s+(?:govern|apply|be\s+applied|prevail|control)|\bgoverns?\b|\bappl(?:y|ies)\b",
+                   rest, re.I):
         score += 3
     else:
         return None
@@ -178,7 +204,7 @@ def _context_score(text: str, start: int, end: int) -> float | None:
         score += 1.5
     if _CONFLICTS.search(after) or _CONFLICTS.search(sentence):
         score += 1
-    if re.search(r"federal|united\s+states", text[start:end], re.I):
+    if re.search(r"federal|united\s+states", text[start if juris_from is None else juris_from : end], re.I):
         score -= 1.5
     if re.search(r"arbitrat|court|venue|jurisdiction\s+of", sentence, re.I) and not re.search(r"govern", sentence, re.I):
         score -= 1
