@@ -18,7 +18,7 @@ from termwise.cli import main
 
 GOOD = (
     "LETTER AGREEMENT\n\n"
-    "     This letter agreement is dated June 1, 2024 between Acme, Inc. (the \"Company\") and\n"
+    '     This letter agreement is dated June 1, 2024 between Acme, Inc. (the "Company") and\n'
     "John Smith. The Company shall pay John Smith $5,000 within thirty (30) days.\n"
 )
 
@@ -61,7 +61,9 @@ BAD: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
     "fake.pdf": (lambda p: p.write_text("this is not a PDF"), ("not a readable PDF",)),
     "corrupt.docx": (lambda p: p.write_bytes(b"PK\x03\x04" + _noise(500)), ("not a readable Word",)),
     "locked.docx": (
-        lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le")),
+        lambda p: p.write_bytes(
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le")
+        ),
         ("password",),
     ),
     "sheet.xlsx": (lambda p: _zip(p, {"[Content_Types].xml": "<x/>", "xl/workbook.xml": "<x/>"}), ("Excel",)),
@@ -122,7 +124,9 @@ def test_some_bad_files_among_good(tmp_path: Path) -> None:
 def test_edgar_exhibit_not_found_is_one_line(tmp_path: Path) -> None:
     p = tmp_path / "filing.txt"
     p.write_text(
-        "<SEC-DOCUMENT>x\n<DOCUMENT>\n<TYPE>EX-10.1\n<SEQUENCE>2\n<TEXT>\n" + GOOD + "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+        "<SEC-DOCUMENT>x\n<DOCUMENT>\n<TYPE>EX-10.1\n<SEQUENCE>2\n<TEXT>\n"
+        + GOOD
+        + "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
     )
     assert_one_line_error(invoke("text", "--exhibit", "EX-99", str(p)), "filing.txt", "EX-99", "EX-10.1")
     r = invoke("text", "--exhibit", "ex-10.1", str(p))

@@ -260,7 +260,9 @@ def test_html_exhibit(tmp_path: Path) -> None:
     (doc,) = read(p)
     t = doc.text
     assert doc.source.format == "html" and doc.source.encoding == "cp1252"
-    assert t.startswith("EMPLOYMENT AGREEMENT\n\nThis Agreement is made by Acme, Inc. (the \u201cCompany\u201d) and John Smith.")
+    assert t.startswith(
+        "EMPLOYMENT AGREEMENT\n\nThis Agreement is made by Acme, Inc. (the \u201cCompany\u201d) and John Smith."
+    )
     assert "1. Salary. $100,000 per year.\nPaid monthly." in t
     assert "Name:\tJohn Smith\nTitle\tChief Executive\n" in t
     assert "  keep   this\n  spacing" in t
@@ -287,7 +289,9 @@ def test_html_origins_map_offsets_to_elements() -> None:
         pytest.param("<p>Caf\u00e9 \u201cq\u201d</p>".encode(), "Caf\u00e9 \u201cq\u201d", id="utf-8"),
         pytest.param(codecs.BOM_UTF16_LE + "<p>Caf\u00e9</p>".encode("utf-16-le"), "Caf\u00e9", id="utf-16-bom"),
         pytest.param(b'<meta charset="iso-8859-1"><p>\x93q\x94</p>', "\u201cq\u201d", id="latin-1-label-is-cp1252"),
-        pytest.param(b"<p>A &amp; B &lt;C&gt; &sect; 5 &#8212; &mdash;</p>", "A & B <C> \u00a7 5 \u2014 \u2014", id="entities"),
+        pytest.param(
+            b"<p>A &amp; B &lt;C&gt; &sect; 5 &#8212; &mdash;</p>", "A & B <C> \u00a7 5 \u2014 \u2014", id="entities"
+        ),
     ],
 )
 def test_html_encodings_and_entities(data: bytes, expected: str) -> None:
@@ -296,7 +300,9 @@ def test_html_encodings_and_entities(data: bytes, expected: str) -> None:
 
 def test_html_without_text_is_empty() -> None:
     with pytest.raises(EmptyDocument):
-        read_html(b"<html><head><title>t</title></head><body><div style='display:none'>x</div></body></html>", path="e.htm")
+        read_html(
+            b"<html><head><title>t</title></head><body><div style='display:none'>x</div></body></html>", path="e.htm"
+        )
 
 
 def test_html_deep_nesting_does_not_recurse() -> None:
@@ -426,7 +432,9 @@ def test_docx_numbering_tables_and_pages(tmp_path: Path) -> None:
 
 def test_docx_encrypted_ole_container(tmp_path: Path) -> None:
     p = tmp_path / "locked.docx"
-    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64)
+    p.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64
+    )
     with pytest.raises(EncryptedFile, match="password"):
         read(p)
 
@@ -517,7 +525,12 @@ def test_edgar_submission_splits_documents(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("exhibit", "types"),
-    [("EX-10.1", ["EX-10.1"]), ("ex-10.2", ["EX-10.2"]), ("EX-10", ["EX-10.1", "EX-10.2"]), ("ex10-2.htm", ["EX-10.2"])],
+    [
+        ("EX-10.1", ["EX-10.1"]),
+        ("ex-10.2", ["EX-10.2"]),
+        ("EX-10", ["EX-10.1", "EX-10.2"]),
+        ("ex10-2.htm", ["EX-10.2"]),
+    ],
 )
 def test_edgar_exhibit_selection(exhibit: str, types: list[str]) -> None:
     docs = read_submission(SUBMISSION.encode(), path="sub.txt", exhibit=exhibit)

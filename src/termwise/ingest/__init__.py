@@ -79,19 +79,19 @@ def read(path: str | os.PathLike[str], *, exhibit: str | None = None, max_mb: fl
 
 
 # magic bytes of formats we do not read, and what to call them
-_MAGIC = (
+_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
     (b"II*\x00", "a TIFF image"),
     (b"MM\x00*", "a TIFF image"),
-    (b"BM", None),  # BMP only with a plausible header, checked below
+    (b"BM", "a BMP image"),  # only with a plausible header, checked below
     (b"\x1f\x8b", "a gzip archive"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"Rar!\x1a\x07", "a RAR archive"),
     (b"\x7fELF", "an executable"),
-    (b"MZ", None),  # Windows executable only with a PE header, checked below
+    (b"MZ", "a Windows executable"),  # only with a PE header, checked below
     (b"{\\rtf", "an RTF document"),
 )
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -142,13 +142,13 @@ def sniff(p: Path, data: bytes) -> str:
             raise EncryptedFile("is a password-protected Office file; remove the password and try again", path=name)
         what = _OTHER_EXTS.get(ext, "a legacy Office (.doc/.xls) file")
         raise UnsupportedFormat(f"is {what}; save it as .docx or PDF", path=name)
-    for magic, what in _MAGIC:
+    for magic, kind in _MAGIC:
         if head.startswith(magic):
             if magic == b"BM" and not (len(head) > 14 and head[6:10] == b"\x00\x00\x00\x00"):
                 continue
             if magic == b"MZ" and b"PE\x00\x00" not in head:
                 continue
-            raise UnsupportedFormat(f"is {what or 'a binary file'}, not a document; {_SUPPORTED}", path=name)
+            raise UnsupportedFormat(f"is {kind}, not a document; {_SUPPORTED}", path=name)
     if ext in PDF_EXTS:
         return "pdf"  # wrong magic: the PDF reader reports it as corrupt
     if ext in DOCX_EXTS:

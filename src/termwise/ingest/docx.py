@@ -137,7 +137,9 @@ def _table(tbl: Any, out: _Writer, numbering: _Numbering, styles: dict[str, tupl
             first = False
 
 
-def _paragraph(p: Any, numbering: _Numbering, styles: dict[str, tuple[str | None, str | None]]) -> tuple[str, bool, bool]:
+def _paragraph(
+    p: Any, numbering: _Numbering, styles: dict[str, tuple[str | None, str | None]]
+) -> tuple[str, bool, bool]:
     """(text with its list number, page break before, page break after)."""
     chunks: list[str] = []
     page_after = False
@@ -288,7 +290,7 @@ class _Numbering:
         if ilvl >= len(counts):
             counts.extend([None] * (ilvl + 1 - len(counts)))
         cur = counts[ilvl]
-        counts[ilvl] = (overrides.get(ilvl, levels[ilvl].start) if cur is None else cur + 1)
+        counts[ilvl] = overrides.get(ilvl, levels[ilvl].start) if cur is None else cur + 1
         for deeper in range(ilvl + 1, len(counts)):
             counts[deeper] = None
         lv = levels[ilvl]

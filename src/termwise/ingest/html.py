@@ -37,8 +37,7 @@ _LINE = frozenset(
 )
 _CELL = frozenset(("td", "th"))
 _SKIP = frozenset(
-    "head script style title template noscript meta link object embed iframe svg math select button"
-    " ix:header".split()
+    "head script style title template noscript meta link object embed iframe svg math select button ix:header".split()
 )
 _WS = re.compile(r"[ \t\n\r\f\v\xa0\u2028\u2029]+")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)

@@ -51,7 +51,8 @@ def decode(data: bytes, *, path: str) -> tuple[str, str]:
                 return _check_controls(data[len(bom) :].decode(enc), path), enc
             except UnicodeDecodeError as e:
                 raise BinaryFile(
-                    f"starts with a {enc} byte-order mark but is not valid {enc} ({e.reason}, byte {e.start + len(bom)})",
+                    f"starts with a {enc} byte-order mark but is not valid {enc}"
+                    f" ({e.reason}, byte {e.start + len(bom)})",
                     path=path,
                 ) from None
     sample = data[:SAMPLE]

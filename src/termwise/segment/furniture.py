@@ -243,16 +243,16 @@ def _repeated_blocks(
         gaps = [b[0] - a[1] for a, b in zip(occ, occ[1:], strict=False)]
         if min(gaps) < MIN_GAP // 4 or sum(g < MIN_GAP for g in gaps) > len(gaps) // 3:
             continue  # clustered (a signature page, a notice list), not once a page
-        found = [(s, _rstrip_end(text, e)) for s, e, _ in occ]
-        spans.extend(found)
+        located = [(s, _rstrip_end(text, e)) for s, e, _ in occ]
+        spans.extend(located)
         # a header repeats the document's first paragraph or starts near the top; else a footer
-        (headers if dkey == first_key or found[0][0] < MIN_GAP else footers).append(found)
+        (headers if dkey == first_key or located[0][0] < MIN_GAP else footers).append(located)
     starts: list[int] = []
-    for occ in footers:
-        starts.extend(_next_line(text, e) for _, e in occ if _NONBLANK.search(text, e))
+    for copies in footers:
+        starts.extend(_next_line(text, e) for _, e in copies if _NONBLANK.search(text, e))
     if not starts:
-        for occ in headers:
-            starts.extend(_line_start(text, s) for s, _ in occ)
+        for copies in headers:
+            starts.extend(_line_start(text, s) for s, _ in copies)
     return spans, starts
 
 
