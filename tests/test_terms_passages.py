@@ -452,3 +452,24 @@ def test_p33_grant_notice_table_fields() -> None:
     assert (g["total"], g["vested"], g["next_vesting"]) == (3200, 600, {"date": "2023-02-15", "amount": 200})
     coc = run("p33-rsu-notice-table.txt", "2023-03-01", {}, [("change_of_control", "2023-02-01")])
     assert one(coc, "grants")["vested"] == 3200
+
+
+def test_p34_window_before_and_after_change_in_control() -> None:
+    before = run(
+        "p34-cic-window-before-and-after.txt",
+        "2020-04-01",
+        {},
+        [("termination_without_cause", "2020-01-15"), ("change_of_control", "2020-03-01")],
+    )
+    p = one(before, "payments")
+    # termination 6 weeks before the change in control counts; payment runs from the later date
+    assert (p["amount"], p["due"], p["status"]) == ("520000", "2020-03-11", "owed")
+    early = run(
+        "p34-cic-window-before-and-after.txt",
+        "2020-04-01",
+        {},
+        [("termination_without_cause", "2019-10-15"), ("change_of_control", "2020-03-01")],
+    )
+    assert one(early, "payments")["status"] == "not_triggered"
+    no_coc = run("p34-cic-window-before-and-after.txt", "2020-04-01", {}, [("termination_without_cause", "2020-01-15")])
+    assert one(no_coc, "payments")["status"] == "not_triggered"

@@ -30,6 +30,7 @@ from termwise.terms.model import (
     TermModel,
     Trigger,
     When,
+    Window,
 )
 
 EVALUATE_SCHEMA = "termwise.evaluate/1"
@@ -150,24 +151,22 @@ class Scenario:
                 continue
             w = trig.window
             if w is not None:
-                if (
-                    w.anchor in SEPARATION_EVENTS
-                    or w.anchor in {e.name for e in self.model.events}
-                    or w.anchor == "change_of_control"
-                ):
-                    prior = [p for p in self.happened(w.anchor) if p <= d]
-                    if not prior:
-                        self.trace.append(f"{what}: {name} on {d} does not count: no {w.anchor} before it")
+                event_anchor = w.anchor in {e.name for e in self.model.events} or w.anchor in (
+                    "change_of_control",
+                    *SEPARATION_EVENTS,
+                )
+                if event_anchor:
+                    hit = self._in_event_window(w, name, d, what)
+                    if hit is None:
                         continue
-                    a = prior[-1]
-                else:
-                    a_opt = self.date_fact(w.anchor)
-                    if a_opt is None:
-                        self.trace.append(
-                            f"{what}: cannot tell whether {name} on {d} falls in the window without {w.anchor}"
-                        )
-                        continue
-                    a = a_opt
+                    return hit
+                a_opt = self.date_fact(w.anchor)
+                if a_opt is None:
+                    self.trace.append(
+                        f"{what}: cannot tell whether {name} on {d} falls in the window without {w.anchor}"
+                    )
+                    continue
+                a = a_opt
                 if w.duration:
                     end, note = add_duration(a, w.duration)
                     if not (a <= d < end):
@@ -177,6 +176,21 @@ class Scenario:
                         continue
                     self.trace.append(f"{what}: {name} on {d} falls in the window [{a}, {end}) ('{w.text}')")
             return name, d
+        return None
+
+    def _in_event_window(self, w: Window, name: str, d: dt.date, what: str) -> tuple[str, dt.date] | None:
+        """``name`` on ``d`` inside the window around an anchor event; the obligation starts at the later date."""
+        for a in self.happened(w.anchor):
+            start = add_duration(a, w.before, times=-1)[0] if w.before else a
+            end = add_duration(a, w.duration)[0] if w.duration else dt.date.max
+            if start <= d < end:
+                when = max(a, d)
+                self.trace.append(
+                    f"{what}: {name} on {d} falls in the window [{start}, {end}) around {w.anchor} on {a} ('{w.text}')"
+                    + (f"; it counts from {w.anchor} on {a}" if a > d else "")
+                )
+                return name, when
+        self.trace.append(f"{what}: {name} on {d} is outside the window around {w.anchor} ('{w.text}')")
         return None
 
     # -- conditions

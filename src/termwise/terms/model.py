@@ -108,10 +108,14 @@ class When:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Window:
-    """Events count only when they fall in [anchor, anchor + duration) (or after ``after``)."""
+    """Events count only when they fall in [anchor - before, anchor + duration).
+
+    With an event as anchor (``change_of_control``) and ``before`` set, an event up to
+    ``before`` ahead of the anchor event counts too, from the anchor event's date."""
 
     anchor: str  # a fact name or an event name
     duration: str | None = None  # ISO-8601; None = open-ended
+    before: str | None = None  # ISO-8601
     text: str | None = None
 
 

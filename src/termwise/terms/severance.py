@@ -39,7 +39,21 @@ _WINDOW_ANCHOR = re.compile(
 )
 
 
+_AROUND_COC = re.compile(
+    rf"within (?:the )?(?:period (?:beginning|commencing) )?(?P<b>(?:{NUM})[ -]+(?:days?|months?|years?))"
+    r" (?:prior to|before)"
+    rf" (?:or|and) (?:ending )?(?P<d>(?:{NUM})[ -]+(?:days?|months?|years?))"
+    r" (?:following|after) (?:a|the|any) change (?:of|in) control"
+)
+
+
 def window_of(f: Flat, kind: str) -> tuple[Window | None, str | None]:
+    around = _AROUND_COC.search(f.s)
+    if around:
+        pre, post = first_duration(around.group("b")), first_duration(around.group("d"))
+        if pre and post:
+            text = f.raw[around.start() : around.end()]
+            return Window(anchor="change_of_control", duration=post[1], before=pre[1], text=text), "change_of_control"
     m = _WINDOW.search(f.s)
     if not m:
         return None, None

@@ -179,8 +179,9 @@ class PWhen(_B):
 class PWindow(_B):
     anchor: str
     duration: str | None = None
+    before: str | None = None
     text: str | None = None
-    _d = field_validator("duration")(classmethod(lambda cls, v: _dur(v)))
+    _d = field_validator("duration", "before")(classmethod(lambda cls, v: _dur(v)))
 
 
 class PTrigger(_B):
