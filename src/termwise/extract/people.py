@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 
 from termwise.model import Document, Person
+from termwise.segment.letterhead import find_letterhead
+from termwise.segment.signatures import find_signatures
 
 _TITLE_WORD = (
     r"(?:Senior|Executive|Vice|Chief|President|Chairman|Chairwoman|Chairperson|Chair|Director|Secretary|Treasurer|"
@@ -275,46 +277,32 @@ def find_people(doc: Document) -> list[Person]:
     """People named in ``doc``, one entry each, in order of first mention."""
     text = doc.clean
     mentions: list[_Mention] = []
-    try:
-        from termwise.segment.signatures import find_signatures
-    except ModuleNotFoundError as e:  # pragma: no cover - the module ships with this one
-        if e.name != "termwise.segment.signatures":
-            raise
-        find_signatures = None
-    if find_signatures is not None:
-        for s in find_signatures(doc):
-            if not s.name or not _name_ok(s.name):
-                continue
-            i = doc.text.find(s.name, s.start, max(s.end, s.start + 400))
-            if i < 0:
-                continue
-            org = s.party if s.party and s.party != s.name else None
-            mentions.append(_Mention(s.name, i, i + len(s.name), s.title, org, 0))
-    try:
-        from termwise.segment.letterhead import find_letterhead
-    except ModuleNotFoundError as e:  # pragma: no cover
-        if e.name != "termwise.segment.letterhead":
-            raise
-        find_letterhead = None
-    if find_letterhead is not None:
-        for b in find_letterhead(doc):
-            if b.kind not in ("recipient", "sender"):
-                continue
-            lines = [ln for ln in b.text.split("\n")]
-            first = lines[0].strip()
-            m = re.fullmatch(_NAME, first)
-            if not m or not _name_ok(first):
-                continue
-            s = b.start + b.text.find(first)
-            title = org = None
-            for ln in lines[1:3]:
-                ln = ln.strip()
-                if re.match(_TITLE_WORD, ln) and len(ln) < 80:
-                    title = ln
-                elif ln and org is None and _ORG.search(ln):
-                    org = ln
-                    break
-            mentions.append(_Mention(first, s, s + len(first), title, org, 1))
+    for sig in find_signatures(doc):
+        if not sig.name or not _name_ok(sig.name):
+            continue
+        i = doc.text.find(sig.name, sig.start, max(sig.end, sig.start + 400))
+        if i < 0:
+            continue
+        party = sig.party if sig.party and sig.party != sig.name else None
+        mentions.append(_Mention(sig.name, i, i + len(sig.name), sig.title, party, 0))
+    for b in find_letterhead(doc):
+        if b.kind not in ("recipient", "sender"):
+            continue
+        lines = b.text.split("\n")
+        first = lines[0].strip()
+        if not re.fullmatch(_NAME, first) or not _name_ok(first):
+            continue
+        at = b.start + b.text.find(first)
+        title: str | None = None
+        org: str | None = None
+        for ln in lines[1:3]:
+            ln = ln.strip()
+            if re.match(_TITLE_WORD, ln) and len(ln) < 80:
+                title = ln
+            elif ln and org is None and _ORG.search(ln):
+                org = ln
+                break
+        mentions.append(_Mention(first, at, at + len(first), title, org, 1))
     for m in _APPOSITIVE.finditer(text):
         nm = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if nm is None:
@@ -325,15 +313,15 @@ def find_people(doc: Document) -> list[Person]:
         ts, te = _title_after(text, m.start(1), min(len(text), m.start(1) + 300))
         if te <= ts:
             continue
-        title, org = _split_title(text[ts:te])
-        if not re.search(_TITLE_WORD, title):
+        atitle, aorg = _split_title(text[ts:te])
+        if not re.search(_TITLE_WORD, atitle):
             continue
-        mentions.append(_Mention(name, nm.start(1), nm.end(1), title, org, 2))
+        mentions.append(_Mention(name, nm.start(1), nm.end(1), atitle, aorg, 2))
     for m in _CC.finditer(text):
         for nm in re.finditer(_NAME, m.group(1)):
             if _name_ok(nm.group(0)):
-                s = m.start(1) + nm.start()
-                mentions.append(_Mention(nm.group(0), s, s + len(nm.group(0)), None, None, 3))
+                at = m.start(1) + nm.start()
+                mentions.append(_Mention(nm.group(0), at, at + len(nm.group(0)), None, None, 3))
     return _merge(doc, mentions)
 
 

@@ -517,7 +517,7 @@ def find_sections(doc: Document) -> list[Section]:
 
     stack: list[_Frame] = []
     done: list[tuple[_Frame, int]] = []
-    lists = Counter()
+    lists: Counter[int] = Counter()
     list_inline: dict[int, bool] = {}
     next_list = 0
     seen_dec = False

@@ -192,6 +192,7 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
     return toks
 
 
+_CELL = re.compile(r"\S+(?:[ \t]{1,2}\S+)*")
 _CAPS_TAIL = re.compile(r"(?:[A-Z0-9][A-Z0-9&.,'/-]*[ \t]+)*[A-Z0-9][A-Z0-9&.,'/-]*:?$")
 _SPLIT_PARTIES = re.compile(
     r"\b(?:Inc|INC|Corp|CORP|LLC|Ltd|LTD|Limited|LIMITED|L\.P|LP|PLC|Co|CO|AG|GmbH|S\.A|N\.V|B\.V)\b\.?(?=[ \t]+\S)"
@@ -404,7 +405,7 @@ def _build(doc: Document, text: str, sg: _Sig, lines: list[int]) -> Signature:
     if lab:
         names.append(lab[0])
     proper = [x for x in names if _proper(x)]
-    name = (proper or names or [None])[0]
+    name: str | None = (proper or names)[0] if (proper or names) else None
     if name is not None:
         name = _POSTNOMINAL.sub("", " ".join(name.split()))
         half = name.split()
@@ -441,7 +442,7 @@ def _below(text: str, a: _Tok, lines: list[int]) -> tuple[str | None, int, str |
                 break
             continue
         cell_s = max(0, col - 4)
-        m = re.compile(r"\S+(?:[ \t]{1,2}\S+)*").search(line, cell_s)
+        m = _CELL.search(line, cell_s)
         if not m or m.start() > col + 8:
             break
         cell = m.group(0)
@@ -490,13 +491,13 @@ def _party(text: str, sg: _Sig, lines: list[int]) -> str | None:
             break
         if _TOKEN.search(s) and not _partyish(s):
             break
-        cells = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?:[ \t]{1,2}\S+)*", line)]
+        line_cells = [(m.start(), m.group(0)) for m in _CELL.finditer(line)]
         best = None
-        for x, c in cells:
-            if _partyish(c) and abs(x - col) <= 12:
-                best = c
-        if best is None and len(cells) == 1 and _partyish(cells[0][1]):
-            best = cells[0][1]
+        for x, cell in line_cells:
+            if _partyish(cell) and abs(x - col) <= 12:
+                best = cell
+        if best is None and len(line_cells) == 1 and _partyish(line_cells[0][1]):
+            best = line_cells[0][1]
         if best is not None:
             return best.rstrip(":").strip()
     return None
@@ -524,15 +525,15 @@ def _date(doc: Document, text: str, sg: _Sig, lines: list[int]) -> Value | None:
 
 
 def _value(doc: Document, s: int, e: int) -> Value | None:
+    """The date in ``doc.text[s:e]``: the dates extractor where it exists, else a small local parser."""
     try:
-        from termwise.extract.dates import find_dates
+        from termwise.extract import dates
     except ModuleNotFoundError as err:
         if err.name != "termwise.extract.dates":
             raise
-        find_dates = None
-    if find_dates is not None:
+    else:
         sub = Document(text=doc.text[s:e], source=doc.source)
-        for v in find_dates(sub):
+        for v in dates.find_dates(sub):
             if v.value is not None:
                 return replace(v, start=v.start + s, end=v.end + s)
     parsed = parse_date(doc.text[s:e])
@@ -554,13 +555,13 @@ _WORDY = re.compile(
 def parse_date(s: str) -> dt.date | None:
     """A small date parser for signature dates: "April 4, 2005", "4 Apr 2005", "4/04/05", "2005-04-04"."""
     s = s.strip()
-    m = _NUMERIC.fullmatch(s)
+    num = _NUMERIC.fullmatch(s)
     try:
-        if m:
-            a, b, c = (int(x) for x in m.groups())
-            if len(m.group(1)) == 4:
+        if num:
+            a, b, c = (int(x) for x in num.groups())
+            if len(num.group(1)) == 4:
                 return dt.date(a, b, c)
-            year = c + (2000 if c < 50 else 1900) if len(m.group(3)) == 2 else c
+            year = c + (2000 if c < 50 else 1900) if len(num.group(3)) == 2 else c
             return dt.date(year, a, b)  # US month/day
         m = _WORDY.fullmatch(s)
         if m:
