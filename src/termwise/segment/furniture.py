@@ -238,8 +238,10 @@ def _repeated_blocks(
         block = occ[0][2]
         if len(_LETTER.findall(block)) < 3 or _is_form_block(block):
             continue
-        if lines == 1 and (block.rstrip().endswith(":") or _before_form(text, occ)):
-            continue  # a lead-in ("Datec will:") or a party over "By:" lines, not a running head
+        if _SIGNATURE.search(block):
+            continue  # copies of a signature page ("/s/", "By: ____", "Very truly yours,")
+        if lines == 1 and (block.rstrip().endswith((":", ",")) or _is_sentence(block) or _before_form(text, occ)):
+            continue  # a lead-in ("Datec will:"), a party over "By:" lines, a sentence: content
         gaps = [b[0] - a[1] for a, b in zip(occ, occ[1:], strict=False)]
         if min(gaps) < MIN_GAP // 4 or sum(g < MIN_GAP for g in gaps) > len(gaps) // 3:
             continue  # clustered (a signature page, a notice list), not once a page
@@ -256,12 +258,22 @@ def _repeated_blocks(
     return spans, starts
 
 
-_FORM_START = re.compile(r"\s*(?:By|Name|Title|Its)[ \t]*:", re.I)
+_FORM_START = re.compile(r"\s*+(?:(?:By|Name|Title|Its)[ \t]*:|[^\n]*/s/|[^\n]*_{5})", re.I)
+_SIGNATURE = re.compile(
+    r"/s/|_{5}|\bBy:|^\s*(?:agreed|accepted|acknowledged|in witness|witness|very truly|sincerely|signed)\b",
+    re.I | re.M,
+)
+_LEGEND = re.compile(r"page|confidential|omitted|redacted|source:|copyright|\u00a9|draft|execution", re.I)
 
 
 def _before_form(text: str, occ: list[tuple[int, int, str]]) -> bool:
-    """Some copy of the block is followed by a signature line ("By:", "Name:")."""
-    return any(_FORM_START.match(text, e) for _, e, _ in occ)
+    """Some copy of the block is followed by a signature line ("By:", "/s/", "______")."""
+    return any(_FORM_START.match(text[e : e + 200]) for _, e, _ in occ)
+
+
+def _is_sentence(line: str) -> bool:
+    """A full sentence ("This Agreement is executed as of ...") that is no legend."""
+    return line.rstrip().endswith(".") and len(line.split()) >= 8 and not _LEGEND.search(line)
 
 
 def _line_start(text: str, pos: int) -> int:
