@@ -29,6 +29,7 @@ _TOKEN = re.compile(
     r"|(?P<title>\b(?:Title|TITLE|Its|ITS|Position|POSITION)[ \t]*:)"
     r"|(?P<date>\b(?:Dated?|DATED?)[ \t]*:)"
 )
+_LABEL_WORDS = ("by", "name", "title", "its", "position", "date", "dated", "print)")
 _LABEL_END = re.compile("(?:" + _TOKEN.pattern + r")\Z")
 _COLON = re.compile(":")
 _SLASH_S = re.compile(r"/[sS]/")
@@ -155,7 +156,10 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
     # colons and "/s/" are rare: find them with a literal scan, then read the label before the colon
     raw = []
     for c in _COLON.finditer(text, lo, hi):
-        m = _LABEL_END.search(text, max(lo, c.start() - 40), c.end())
+        p = c.start()
+        if not text[max(lo, p - 12) : p].rstrip(" \t").lower().endswith(_LABEL_WORDS):
+            continue
+        m = _LABEL_END.search(text, max(lo, p - 40), c.end())
         if m:
             raw.append((m.lastgroup or "", m.start(), m.end()))
     raw.extend(("s", m.start(), m.end()) for m in _SLASH_S.finditer(text, lo, hi))
