@@ -173,7 +173,8 @@ def _contains(big: str, small: str) -> bool:
 
 _QUOTED = re.compile(r"[\"“”][^\"“”]*[\"“”]")
 _NOT_A_NAME = re.compile(
-    r"^(?:each|both|individually|collectively|together|sometimes|jointly|hereinafter|referred|a party|party|parties)\b"
+    r"^(?:each|both|individually|collectively|together|sometimes|jointly|hereinafter|referred|a party|party|parties|"
+    r"and|with|the parties)\b"
 )
 
 
@@ -184,6 +185,7 @@ def party_names(answer: str) -> list[str]:
         s = _strip_parens(piece)
         s = _QUOTED.sub(" ", s)
         s = re.sub(r"\[[^\]]*\]", " ", s)
+        s = s.replace("_", " ")
         n = _norm(s)
         if len(n) < 2 or _NOT_A_NAME.match(n):
             continue
@@ -216,6 +218,18 @@ _SUFFIX = re.compile(r"\b(?:inc|incorporated|corp|corporation|co|company|ltd|lim
 
 
 def party_matches(gold: str, found: list[str]) -> bool:
+    g = _norm(gold)
+    if not g:
+        return False
+    # "Ginkgo and BLI" (a remark naming both parties): each must be found
+    parts = re.split(r"\s+(?:and|&)\s+", gold)
+    if len(parts) == 2 and not _SUFFIX.search(_norm(parts[0]).split()[-1] if _norm(parts[0]) else ""):
+        if all(_one_matches(p, found) for p in parts) and not _one_matches(gold, found):
+            return True
+    return _one_matches(gold, found)
+
+
+def _one_matches(gold: str, found: list[str]) -> bool:
     g = _norm(gold)
     if not g:
         return False

@@ -27,6 +27,10 @@ _WS = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # whitespace inside a name: at most o
 NAME = re.compile(
     rf"{WORD}(?:{_WS}(?:{CONNECTOR}{_WS})*{WORD}|[ \t]*,{_WS}?{SUFFIX}|{_WS}\([A-Z][\w .&]{{0,30}}\)(?={_WS}{WORD}))*"
 )
+# A name as it opens a preamble may start in lower case ("drkoop.com, inc.", "i3 Integrative ...", "e.l.f. Beauty"),
+# or be redacted ("[ * * * ]").
+_LOOSE_FIRST = r"(?:(?!(?:the|a|an|each|its|their|our|his|her|and|or|of|by|with|to|in|on|at)\b)[a-z][\w.\-]*(?=[ \t]+[A-Z0-9]|,[ \t]*(?i:inc|ltd|llc)\b)|\[[^\]\n]{0,20}\])"
+NAME_LOOSE = re.compile(rf"(?:{_LOOSE_FIRST}|{WORD})" + NAME.pattern[len(WORD) :])
 _WORD_START = re.compile(r"(?<![\w'’.\-/&@])[A-Z0-9&]")
 
 

@@ -25,6 +25,7 @@ from termwise.extract._names import (
     ALIAS_PAREN,
     HEREINAFTER,
     NAME,
+    NAME_LOOSE,
     ORG_SUFFIX,
     ORG_WORDS,
     aliases_in,
@@ -57,18 +58,21 @@ ROLE_WORDS = {
     "secured party": "lender", "debtor": "borrower", "payee": "lender", "pledgor": "pledgor",
 }
 
-_PREAMBLE = re.compile(r"(?<![\w])(?:by\s+and\s+)?(?:between|among|amongst)(?![\w])\s*:?", re.I)
+_PREAMBLE = re.compile(r"(?<![\w])(?:(?:by\s+and\s+)?(?:between|among|amongst)(?![\w])\s*:?|parties\s*:?[ \t]*\n(?=\s*\(\s*1\s*\)))",
+                       re.I)
 _LEAD = re.compile(
-    r"[\s,;:]*(?:(?:and|&|AND)\s+)?(?:\(\s*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s*\)|\d{1,2}\.(?!\d)|[a-z]\))?\s*"
+    r"[\s,;:]*(?:(?:and|&|AND|And)\b[\s:]*)?(?:\(\s*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s*\)|\d{1,2}\.(?!\d)|[a-z]\))?\s*"
     r"(?:(?:the\s+)?undersigned\s*,?\s*)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
 )
 _LABEL = re.compile(
-    r"^[ \t]*(?P<label>Party\s+[A-Z]|Licensor|Licensee|Seller|Buyer|Purchaser|Lender|Borrower|Company|Employer|"
+    r"(?:^|(?<=[ \t]{2}))[ \t]*(?P<label>Party\s+[A-Z]|(?:Company|Supplier|Customer|Client|Vendor)\s+Name|Licensor|Licensee|Seller|Buyer|Purchaser|Lender|Borrower|Company|Employer|"
     r"Employee|Executive|Consultant|Supplier|Distributor|Customer|Client|Franchisor|Franchisee|Vendor|Contractor)"
     r"[ \t]*[:：][ \t]*(?:\n[ \t]*){0,2}(?P<rest>[^\n]{2,120})",
     re.M,
 )
 _DESCRIPTOR = re.compile(r"(?:,\s*|\s+)(?:an?|the|its|having|with|whose|located|organi[sz]ed|incorporated|of)\s")
+_COMMA_NAME = re.compile(r"(?<=[)\w.]),[ \t]*(?:\n[ \t]*)?(?=[A-Z])")
+_ADDRESSY = re.compile(r"\d{3,}|\b(?:Suite|Street|Avenue|Road|Floor|Box|Drive|Boulevard|Way)\b")
 _ABBREV_END = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|No|St|Ave|Blvd|Mr|Ms|Mrs|Dr|Jr|Sr|Ste|U\.S|N\.A|S\.A|L\.P|LLC)|\b[A-Z])$")
 
 
@@ -100,8 +104,8 @@ def find_parties(doc: Document) -> list[Party]:
 # Candidate generators
 
 
-def _name_at(text: str, pos: int, endpos: int | None = None) -> tuple[str, int, int] | None:
-    m = NAME.match(text, pos, len(text) if endpos is None else endpos)
+def _name_at(text: str, pos: int, endpos: int | None = None, *, loose: bool = False) -> tuple[str, int, int] | None:
+    m = (NAME_LOOSE if loose else NAME).match(text, pos, len(text) if endpos is None else endpos)
     if m is None:
         return None
     s, e = m.start(), m.end()
@@ -131,7 +135,8 @@ def _from_preamble(text: str) -> list[_Cand]:
     for pm in _PREAMBLE.finditer(head):
         before = head[max(0, pm.start() - 600) : pm.start()]
         if not re.search(r"(?i:agreement|amendment|contract|letter|lease|licen[cs]e|made|entered|dated|executed|"
-                         r"effective|plan|note|memorandum|indenture|deed|guarant)", before):
+                         r"effective|plan|note|memorandum|indenture|deed|guarant)", before) and \
+                not pm.group(0).lower().startswith("parties"):
             continue
         found = _parse_party_list(text, pm.end())
         if found:
@@ -147,11 +152,19 @@ def _parse_party_list(text: str, pos: int) -> list[_Cand]:
     for _ in range(12):
         lead = _LEAD.match(text, pos)
         p = lead.end() if lead else pos
-        got = _name_at(text, p)
+        got = _name_at(text, p, loose=True)
         if got is None:
             break
         name, s, e = got
         tail_end, sep = _tail(text, e, limit)
+        # "X ("X"), Y L.P., Z Fund L.P. and W (collectively, ...)": a comma before a company name also separates
+        comma = _COMMA_NAME.search(text, e, tail_end)
+        while comma is not None:
+            nxt = _name_at(text, comma.end())
+            if nxt is not None and ORG_SUFFIX.search(nxt[0]) and not _ADDRESSY.search(nxt[0]):
+                tail_end, sep = comma.start(), "and"
+                break
+            comma = _COMMA_NAME.search(text, comma.end(), tail_end)
         cand = _Cand(name=name, start=s, end=e, source=0)
         cand.aliases = _aliases_between(text, e, tail_end)
         out.append(cand)
@@ -180,7 +193,7 @@ def _tail(text: str, pos: int, limit: int) -> tuple[int, str]:
             continue
         elif tok in ("and", "AND", "&"):
             rest = text[at + len(tok) : at + len(tok) + 80]
-            if re.match(r"\s*(?:\(\s*\d{1,2}\s*\)\s*|\d{1,2}\.\s+)?(?:the\s+undersigned\s*,?\s*)?[A-Z0-9\[]", rest) and \
+            if re.match(r"[\s:]*(?:\(\s*\d{1,2}\s*\)\s*|\d{1,2}\.\s+)?(?:the\s+undersigned\s*,?\s*)?(?:[A-Z0-9\[]|[a-z][\w.\-]*[\d.][\w.\-]*)", rest) and \
                     not re.match(r"\s*(?:the\s+)?(?:State|Commonwealth|Province|Republic|People)\b", rest):
                 return at, "and"
         elif tok == ";":
@@ -227,8 +240,13 @@ def _from_alias_parens(text: str) -> list[_Cand]:
             continue
         window_start = max(0, m.start() - 300)
         window = text[window_start : m.start()]
-        # the name right before the parenthetical, or before a short description ", a Delaware corporation"
-        got = _name_ending(window, window_start)
+        # the name after the last boundary ("), and IREYA B.V having an address at ..., represented by ... ("),
+        # else the name right before the parenthetical, or before a description ", a Delaware corporation"
+        got = _name_after_boundary(text, window_start, m.start())
+        if got is not None and not _entity_like(got[0], [a for a, _, _ in aliases]):
+            got = None
+        if got is None:
+            got = _name_ending(window, window_start)
         if got is None:
             # "Name, a Delaware corporation with offices at ... (": cut at the last descriptor start
             cuts = [d.start() for d in _DESCRIPTOR.finditer(window)]
@@ -244,6 +262,26 @@ def _from_alias_parens(text: str) -> list[_Cand]:
             continue
         out.append(_Cand(name=name, start=s, end=e, aliases=aliases, source=1))
     return out
+
+
+_BOUNDARY = re.compile(r"\)|;|(?<![\w])(?:and|AND|And|between|among|BETWEEN|AMONG)(?![\w])|\.(?=\s+[A-Z])")
+
+
+def _name_after_boundary(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    bounds = [b.end() for b in _BOUNDARY.finditer(text, start, end)]
+    for b in reversed(bounds):
+        if b < end and text[b - 1] == "." and _ABBREV_END.search(text[max(start, b - 7) : b - 1]):
+            continue
+        lead = _LEAD.match(text, b, end)
+        p = lead.end() if lead else b
+        got = _name_at(text, p, end, loose=True)
+        if got is None:
+            continue
+        between = text[got[2] : end]
+        if re.search(r"[\"“”]|\n[ \t]*\n|\.\s+[A-Z]", between) or "\n" in got[0] and re.search(r"\d", got[0]):
+            continue
+        return got
+    return None
 
 
 def _name_ending(window: str, offset: int) -> tuple[str, int, int] | None:
@@ -359,7 +397,8 @@ def _from_signatures(doc: Document) -> list[_Cand]:
     out: list[_Cand] = []
     if find_signatures is not None:
         for sig in find_signatures(doc):
-            if sig.party:
+            # an officer signing for a company is not a party; an individual party signs as themself
+            if sig.party and (sig.party != sig.name or ORG_SUFFIX.search(sig.party) or ORG_WORDS.search(sig.party)):
                 i = text.find(sig.party, sig.start, sig.end) if sig.end > sig.start else -1
                 if i < 0:
                     i = text.rfind(sig.party)
