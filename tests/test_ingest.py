@@ -191,6 +191,15 @@ def test_bare_page_number_run() -> None:
             "".join(f"{BODY * 15}\nSection {n}.1 [Reserved]\n\n" for n in range(4)), id="digits-differ-no-page"
         ),
         pytest.param("With a copy to:\n\nX\n\nWith a copy to:\n\nY\n\nWith a copy to:\n\nZ\n", id="clustered"),
+        pytest.param(
+            "".join(
+                f"{BODY * 12}\n       This Affiliate Agreement is executed as of the 14th day of December, 1997.\n\n"
+                f"                   Very truly yours,\n\n                   /s/ Signer {n}\n\n"
+                "PHYSICIAN SALES & SERVICE, INC.\n     /s/ David Smith BY:____________\n\n"
+                for n in range(4)
+            ),
+            id="copies-of-a-signature-page",
+        ),
     ],
 )
 def test_contract_lines_are_not_furniture(text: str) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from typing import Any
 
 from termwise.errors import CorruptFile, EmptyDocument
 from termwise.ingest import sha256_of
@@ -39,7 +39,6 @@ _CELL = frozenset(("td", "th"))
 _SKIP = frozenset(
     "head script style title template noscript meta link object embed iframe svg math select button ix:header".split()
 )
-_WS = re.compile(r"[ \t\n\r\f\v\xa0\u2028\u2029]+")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _BREAK_BEFORE = re.compile(r"(?:page-)?break-before\s*:\s*(?:always|page|left|right)", re.I)
 _BREAK_AFTER = re.compile(r"(?:page-)?break-after\s*:\s*(?:always|page|left|right)", re.I)
@@ -78,140 +77,164 @@ def decode_html(data: bytes, *, path: str) -> tuple[str, str]:
         return data.decode("cp1252", errors=text.CP1252_ERRORS), "cp1252"
 
 
-@dataclass
-class _Out:
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    brk: int = 0  # newlines owed before the next text
-    space: bool = False  # a space owed before the next text
-    cell_sep: bool = False  # a tab owed before the next text (a new table cell)
-    last: str = "\n"
-    page: bool = False  # a page starts at the next text
-    origin: str | None = None
-    page_starts: list[int] = field(default_factory=list)
-    origins: list[tuple[int, str]] = field(default_factory=list)
-    row_has_text: list[bool] = field(default_factory=list)
-
-    def put(self, s: str) -> None:
-        if self.length:
-            if self.brk:
-                self._raw("\n" * self.brk)
-                self.cell_sep = self.space = False
-            elif self.cell_sep:
-                self._raw("\t")
-                self.space = False
-            elif self.space and self.last not in "\n\t ":
-                self._raw(" ")
-        self.brk = 0
-        self.cell_sep = self.space = False
-        if self.page:
-            if not self.page_starts or self.page_starts[-1] != self.length:
-                self.page_starts.append(self.length)
-            self.page = False
-        if self.origin is not None:
-            self.origins.append((self.length, self.origin))
-            self.origin = None
-        if self.row_has_text:
-            self.row_has_text[-1] = True
-        self._raw(s)
-
-    def _raw(self, s: str) -> None:
-        self.parts.append(s)
-        self.length += len(s)
-        self.last = s[-1]
-
-    def newline(self, n: int) -> None:
-        self.brk = max(self.brk, n)
-
-
 def html_to_text(html: str) -> tuple[str, tuple[int, ...], tuple[tuple[int, str], ...]]:
     """The text of ``html``, the offsets where pages start (the first page at 0 included; empty
-    when the HTML marks no page breaks) and the origins map."""
+    when the HTML marks no page breaks) and the origins map.
+
+    One loop over an explicit stack (EDGAR HTML can nest deeper than Python's recursion
+    limit), with the output state in local variables: this is the hot path of HTML reading.
+    """
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(html)
-    root = tree.root
+    root = LexborHTMLParser(html).root
     if root is None:
         return "", (), ()
-    out = _Out()
+    parts: list[str] = []
+    length = 0
+    last = "\n"
+    brk = 0  # newlines owed before the next text
+    space = False  # a space owed before the next text
+    cell_sep = False  # a tab owed before the next text (a new table cell)
+    page = False  # a page starts at the next text
+    origin: tuple[Any, ...] | None = None  # element path owed to the next text
+    page_starts: list[int] = []
+    origins: list[tuple[int, tuple[Any, ...]]] = []
+    rows: list[bool] = []  # per open table row: has it text yet
     pre = 0
     in_cell = 0
-    # explicit stack: (node, path, phase); EDGAR HTML can nest deeper than Python's recursion limit
-    stack: list[tuple[object, str, int]] = [(root, "html:", 0)]
+    seen: dict[tuple[str, str], tuple[bool, bool, bool, int]] = {}
+    # entries: (node, path) to open, or (None, (tag, gap, page_after)) to close
+    # a path is a linked tuple (parent_path, tag, index among same-tag siblings)
+    stack: list[tuple[Any, Any]] = [(root, None)]
+    pop, push = stack.pop, stack.append
     while stack:
-        node, path, phase = stack.pop()
-        tag = node.tag  # type: ignore[attr-defined]
-        if phase == 1:  # closing an element
+        node, info = pop()
+        if node is None:  # closing an element
+            tag, gap, page_after = info
             if tag in _CELL:
                 in_cell -= 1
             elif tag == "pre":
                 pre -= 1
-            elif tag == "tr" and out.row_has_text:
-                out.row_has_text.pop()
-            _close(out, node, tag, in_cell)
+            elif tag == "tr" and rows:
+                rows.pop()
+            if gap:
+                if in_cell:
+                    space = True
+                elif gap > brk:
+                    brk = gap
+            if page_after:
+                page = True
             continue
+        tag = node.tag
         if tag == "-text":
-            s = node.text_content or ""  # type: ignore[attr-defined]
+            s = node.text_content
+            if not s:
+                continue
             if not pre:
+                if s[0].isspace():
+                    space = True
+                trail = s[-1].isspace()
+                s = " ".join(s.split())
                 if not s:
                     continue
-                lead = s[0] in " \t\n\r\f\v\xa0"
-                trail = s[-1] in " \t\n\r\f\v\xa0"
-                s = _WS.sub(" ", s).strip()
-                if lead:
-                    out.space = True
-                if s:
-                    out.put(s)
-                if trail:
-                    out.space = True
-            elif s:
-                out.put(s)
+            else:
+                trail = False
+            # emit s, after what is owed
+            if length:
+                if brk:
+                    parts.append("\n" * brk)
+                    length += brk
+                elif cell_sep:
+                    parts.append("\t")
+                    length += 1
+                elif space and last not in "\n\t ":
+                    parts.append(" ")
+                    length += 1
+            brk = 0
+            cell_sep = space = False
+            if page:
+                if not page_starts or page_starts[-1] != length:
+                    page_starts.append(length)
+                page = False
+            if origin is not None:
+                origins.append((length, origin))
+                origin = None
+            if rows:
+                rows[-1] = True
+            parts.append(s)
+            length += len(s)
+            last = s[-1]
+            space = trail
             continue
-        if tag is None or tag.startswith(("_", "!", "-")):
-            continue  # comments, doctype
-        if tag in _SKIP:
-            continue
-        attrs = node.attributes  # type: ignore[attr-defined]
+        if tag is None or tag[0] in "_!-" or tag in _SKIP:
+            continue  # comments, doctype, hidden elements
+        attrs = node.attributes
         style = attrs.get("style") or ""
-        if "hidden" in attrs or (style and _HIDDEN.search(style)):
+        key = (tag, style)
+        props = seen.get(key)
+        if props is None:  # styles repeat throughout tool-made HTML: read each once
+            props = seen[key] = (
+                bool(style) and bool(_HIDDEN.search(style)),
+                tag == "page" or (bool(style) and bool(_BREAK_BEFORE.search(style))),
+                bool(style) and bool(_BREAK_AFTER.search(style)),
+                _block_gap(tag, style),
+            )
+        hidden, page_before, page_after, gap = props
+        if hidden or "hidden" in attrs:
             continue
-        if tag == "page":
-            out.page = True
-        if style and _BREAK_BEFORE.search(style):
-            out.page = True
-        _open(out, tag, style, in_cell, path)
+        if page_before:
+            page = True
+        if gap:
+            if in_cell:
+                space = True
+            else:
+                if gap > brk:
+                    brk = gap
+                origin = info
         if tag in _CELL:
             in_cell += 1
-            if out.row_has_text and out.row_has_text[-1]:
-                out.cell_sep = True
+            if rows and rows[-1]:
+                cell_sep = True
         elif tag == "pre":
             pre += 1
         elif tag == "tr":
-            out.row_has_text.append(False)
+            rows.append(False)
         elif tag == "br":
             if in_cell:
-                out.space = True
-            else:
-                out.newline(1)
-        stack.append((node, path, 1))
-        children = list(node.iter(include_text=True))  # type: ignore[attr-defined]
+                space = True
+            elif brk < 1:
+                brk = 1
+        push((None, (tag, gap, page_after)))
         counts: dict[str, int] = {}
-        pushed: list[tuple[object, str, int]] = []
-        for c in children:
+        children = []
+        for c in node.iter(include_text=True):
             ct = c.tag
-            if ct and not ct.startswith(("-", "_", "!")):
-                counts[ct] = counts.get(ct, 0) + 1
-                sep = "" if path.endswith(":") else "/"
-                pushed.append((c, f"{path}{sep}{ct}[{counts[ct]}]", 0))
-            else:
-                pushed.append((c, path, 0))
-        stack.extend(reversed(pushed))
-    text = "".join(out.parts)
-    starts = tuple(out.page_starts)
+            if ct == "-text":
+                children.append((c, None))
+            elif ct:
+                k = counts.get(ct, 0) + 1
+                counts[ct] = k
+                children.append((c, (info, ct, k)))
+        children.reverse()
+        stack.extend(children)
+    text = "".join(parts)
+    starts = tuple(page_starts)
     if starts and starts[0] != 0:
         starts = (0, *starts)
-    origins = tuple((o, p.replace("html:html[1]/", "html:", 1)) for o, p in out.origins)
-    return text, (starts if len(starts) > 1 else ()), origins
+    return text, (starts if len(starts) > 1 else ()), tuple((o, _path(p)) for o, p in origins)
+
+
+def _path(p: tuple[Any, ...] | None) -> str:
+    """``"html:body[1]/div[2]/p[5]"`` from a linked path tuple."""
+    names: list[str] = []
+    while p is not None:
+        parent, tag, k = p
+        names.append(f"{tag}[{k}]")
+        p = parent
+    names.reverse()
+    if names and names[0] == "html[1]":
+        names = names[1:]
+    return "html:" + "/".join(names)
 
 
 def _block_gap(tag: str, style: str) -> int:
@@ -222,28 +245,6 @@ def _block_gap(tag: str, style: str) -> int:
             if float(m.group(1) or 0) > 0:
                 return 2
     return 1 if tag in _LINE else 0
-
-
-def _open(out: _Out, tag: str, style: str, in_cell: int, path: str) -> None:
-    gap = _block_gap(tag, style)
-    if gap:
-        if in_cell:
-            out.space = True
-        else:
-            out.newline(gap)
-            out.origin = path
-
-
-def _close(out: _Out, node: object, tag: str, in_cell: int) -> None:
-    style = node.attributes.get("style") or ""  # type: ignore[attr-defined]
-    gap = _block_gap(tag, style)
-    if gap:
-        if in_cell:
-            out.space = True
-        else:
-            out.newline(gap)
-    if style and _BREAK_AFTER.search(style):
-        out.page = True
 
 
 def read_html(data: bytes, *, path: str) -> Document:
