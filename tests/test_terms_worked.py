@@ -225,3 +225,20 @@ def test_offer_change_of_control_after_firing_for_cause_pays_nothing() -> None:
     assert one(res, "payments")["status"] == "not_triggered"
     assert one(res, "grants")["vested"] == 78125
     assert any("employment ended on 2006-10-02" in t for t in res["trace"])
+
+
+def test_non_monetary_obligations_with_parties_and_dates() -> None:
+    res = answer(BUNDLED / "harborview-2023-stock-purchase-letter.txt", "2023-09-20")
+    lock = [o for o in res["obligations"] if o["what"].startswith("not sell")]
+    assert len(lock) == 1
+    assert (
+        lock[0]["obligor"] == "Tidewater Capital Partners LLC" and lock[0]["due"] == "2023-12-14"
+    )  # 90 days after closing
+
+
+@needs_real
+def test_purchase_letter_notice_covenant() -> None:
+    res = answer(PURCHASE, "1999-12-01")
+    notify = [o for o in res["obligations"] if o["what"].startswith("notify")]
+    assert notify and notify[0]["obligor"] == "Valence Technology, Inc."
+    assert notify[0]["beneficiary"] == "Ridgeway Investment Limited"

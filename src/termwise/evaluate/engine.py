@@ -26,6 +26,7 @@ from termwise.terms.model import (
     Amount,
     Condition,
     Deadline,
+    Obligation,
     Payment,
     TermModel,
     Trigger,
@@ -287,6 +288,7 @@ def evaluate(
         "benefits": benefits_out,
         "deadlines": deadlines_out,
         "conditions": conditions_out,
+        "obligations": [_obligation(sc, o) for o in model.obligations],
         "derived": [
             {
                 "name": d.name,
@@ -303,6 +305,18 @@ def evaluate(
         "warnings": [{"message": w.message, "start": w.start, "end": w.end} for w in model.warnings],
         "trace": sc.trace,
     }
+
+
+def _obligation(sc: Scenario, o: Obligation) -> dict[str, Any]:
+    due = sc.when(o.due) if o.due else None
+    item: dict[str, Any] = {
+        "what": o.action,
+        "obligor": o.obligor,
+        "beneficiary": o.beneficiary,
+        "due": _date_str(due),
+        "evidence": ev(o.evidence),
+    }
+    return item
 
 
 def _fact_json(v: FactValue) -> Any:

@@ -14,6 +14,7 @@ from termwise.terms.compensation import Ctx, build_grants, build_salary, build_s
 from termwise.terms.events import acceptance_block, find_events
 from termwise.terms.finance import build_deadlines, build_loans, build_purchase, build_tranches
 from termwise.terms.model import FactDef, TermModel
+from termwise.terms.obligations import build_obligations
 from termwise.terms.parties import agreement_date, document_kind, find_parties, resolve
 from termwise.terms.severance import build_severance
 from termwise.terms.text import sentences
@@ -80,6 +81,7 @@ def build_model(doc: Document, extraction: Extraction | None = None) -> TermMode
         benefits=tuple(benefits),
         deadlines=tuple(deadlines),
         loans=tuple(loans),
+        obligations=tuple(build_obligations(sents, parties)),
         derived=tuple(derived),
         warnings=tuple(ctx.warnings),
     )

@@ -22,6 +22,7 @@ business days, optionally with a time of day and a time zone.
     ├── benefits       Benefit (continuation for a duration after an event)
     ├── deadlines      Deadline (absolute or relative; met by an event or a fact)
     ├── loans          Loan    (principal, rate, installments, maturity)
+    ├── obligations    Obligation (who must do what, for whom, by when; payments aside)
     ├── derived        Derived (values computed from others, labelled as derived)
     └── warnings       ModelWarning (contradictory or unsupported wording, with span)
 """
@@ -248,6 +249,18 @@ class Loan:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Obligation:
+    """Who must do what (other than pay), for whom, by when."""
+
+    id: str
+    obligor: str
+    action: str
+    beneficiary: str | None = None
+    due: When | None = None
+    evidence: Evidence = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Derived:
     name: str
     value: Decimal
@@ -277,6 +290,7 @@ class TermModel:
     benefits: tuple[Benefit, ...] = ()
     deadlines: tuple[Deadline, ...] = ()
     loans: tuple[Loan, ...] = ()
+    obligations: tuple[Obligation, ...] = ()
     derived: tuple[Derived, ...] = ()
     warnings: tuple[ModelWarning, ...] = field(default=())
 

@@ -295,6 +295,15 @@ class PLoan(_B):
     evidence: list[Span2] = []
 
 
+class PObligation(_B):
+    id: str
+    obligor: str
+    action: str
+    beneficiary: str | None = None
+    due: PWhen | None = None
+    evidence: list[Span2] = []
+
+
 class PDerived(_B):
     name: str
     value: Decimal
@@ -323,6 +332,7 @@ class PModel(_B):
     benefits: list[PBenefit] = []
     deadlines: list[PDeadline] = []
     loans: list[PLoan] = []
+    obligations: list[PObligation] = []
     derived: list[PDerived] = []
     warnings: list[PWarning] = []
 
@@ -394,6 +404,7 @@ _TYPES = {
     "Deadline": M.Deadline,
     "Loan": M.Loan,
     "Derived": M.Derived,
+    "Obligation": M.Obligation,
     "ModelWarning": M.ModelWarning,
 }
 
@@ -518,6 +529,8 @@ def _check_refs(m: M.TermModel, node: yaml.Node | None, path: str | None) -> Non
         trig(b.trigger, ("benefits", i, "trigger"))
     for i, d in enumerate(m.deadlines):
         when(d.due, ("deadlines", i, "due"))
+    for i, ob in enumerate(m.obligations):
+        when(ob.due, ("obligations", i, "due"))
     for i, ln in enumerate(m.loans):
         for k in ("start", "first_payment", "maturity"):
             when(getattr(ln, k), ("loans", i, k))
