@@ -206,7 +206,7 @@ def html_to_text(html: str) -> tuple[str, tuple[int, ...], tuple[tuple[int, str]
                 brk = 1
         push((None, (tag, gap, page_after)))
         counts: dict[str, int] = {}
-        children = []
+        children: list[tuple[Any, Any]] = []
         for c in node.iter(include_text=True):
             ct = c.tag
             if ct == "-text":
