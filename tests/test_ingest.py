@@ -591,3 +591,37 @@ def test_unsupported_formats(tmp_path: Path, name: str, data: bytes, what: str) 
 
     with pytest.raises(UnsupportedFormat, match=what):
         sniff(tmp_path / name, data)
+
+
+def test_pdf_bare_page_numbers_at_page_bottoms(make_pdf: Callable[..., Path]) -> None:
+    pages = [
+        [f"Clause {n}.{i}: the Supplier shall deliver lot {n * 10 + i} on time." for i in range(5)] + [str(n)]
+        for n in (1, 2, 3, 4)
+    ]
+    (doc,) = read(make_pdf("numbered.pdf", pages))
+    assert [g for g in marked(doc) if g != "\f"] == ["1", "2", "3", "4"]
+
+
+# --- never anything but an InputError on arbitrary bytes -----------------------------------
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.binary(max_size=600))
+def test_text_decoding_never_raises_anything_else(data: bytes) -> None:
+    from termwise.ingest.text import decode
+
+    try:
+        text, enc = decode(data, path="x.txt")
+    except BinaryFile:
+        return
+    assert isinstance(text, str) and enc
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=400))
+def test_html_reader_never_raises_anything_else(data: bytes) -> None:
+    try:
+        doc = read_html(data, path="x.htm")
+    except (EmptyDocument, CorruptFile):
+        return
+    assert doc.text.strip()
