@@ -625,3 +625,27 @@ def test_html_reader_never_raises_anything_else(data: bytes) -> None:
     except (EmptyDocument, CorruptFile):
         return
     assert doc.text.strip()
+
+
+def test_docx_list_defined_by_a_list_style(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    level = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>'
+        '<w:lvlText w:val="ARTICLE %1"/><w:suff w:val="space"/></w:lvl>'
+    )
+    defining = f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="80"><w:styleLink w:val="Legal"/>{level}</w:abstractNum>'
+    using = f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="81"><w:numStyleLink w:val="Legal"/></w:abstractNum>'
+    numbering.insert(0, parse_xml(defining))
+    numbering.insert(1, parse_xml(using))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W}" w:numId="81"><w:abstractNumId w:val="81"/></w:num>'))
+    for heading in ("DEFINITIONS", "TERM", "PAYMENT"):
+        p = d.add_paragraph(heading)
+        num = f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="0"/><w:numId w:val="81"/></w:numPr>'
+        p._p.get_or_add_pPr().append(parse_xml(num))
+    d.save(str(tmp_path / "articles.docx"))
+    (doc,) = read(tmp_path / "articles.docx")
+    assert doc.text == "ARTICLE I DEFINITIONS\n\nARTICLE II TERM\n\nARTICLE III PAYMENT"

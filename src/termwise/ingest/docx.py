@@ -226,8 +226,17 @@ class _Numbering:
         except (KeyError, NotImplementedError):
             return n  # no numbering.xml: no lists
         root = part.element
+        style_links: dict[str, str] = {}  # list style name -> abstractNum defining its levels
+        uses_style: dict[str, str] = {}  # abstractNum -> the list style whose levels it takes
         for an in root.iterchildren(_q("abstractNum")):
             aid = an.get(_q("abstractNumId"))
+            for tag, table in (("styleLink", style_links), ("numStyleLink", uses_style)):
+                e = an.find(_q(tag))
+                if e is not None and e.get(VAL):
+                    if tag == "styleLink":
+                        table[e.get(VAL)] = aid
+                    else:
+                        table[aid] = e.get(VAL)
             levels: dict[int, _Level] = {}
             for lvl in an.iterchildren(_q("lvl")):
                 il = int(lvl.get(_q("ilvl")) or 0)
@@ -243,6 +252,10 @@ class _Numbering:
                     n.style_levels[ps.get(VAL)] = (aid, il)
                 levels[il] = lv
             n.abstract[aid] = levels
+        for aid, style in uses_style.items():  # a list defined by a list style (numStyleLink)
+            target = style_links.get(style)
+            if not n.abstract.get(aid) and target in n.abstract:
+                n.abstract[aid] = n.abstract[target]
         for num in root.iterchildren(_q("num")):
             nid = num.get(_q("numId"))
             a = num.find(_q("abstractNumId"))
