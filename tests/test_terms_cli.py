@@ -133,3 +133,17 @@ def test_broken_model_yaml_is_one_line_with_field_and_line(tmp_path: Path) -> No
     r = subprocess.run([exe, "evaluate", str(out), "--as-of", "2024-01-01"], capture_output=True, text=True)
     assert r.returncode != 0 and len(r.stderr.strip().splitlines()) == 1
     assert "line " in r.stderr and "field payments[0].trigger.window.duration" in r.stderr
+
+
+def test_timeline_mixes_zoned_deadlines_payments_and_obligations(tmp_path: Path) -> None:
+    ics = tmp_path / "f.ics"
+    code, out = cli("timeline", str(FIN), "--event", "funding_request@2024-05-06", "--ics", str(ics), "--json")
+    assert code == 0
+    items = json.loads(out)["items"]
+    kinds = [i["kind"] for i in items]
+    assert "deadline" in kinds and "payment" in kinds
+    accept = next(i for i in items if "acceptance" in i["what"])
+    assert accept["date"] == "2024-03-15T17:00:00-07:00"
+    pay = [i for i in items if i["kind"] == "payment"]
+    assert {p["date"] for p in pay} == {"2024-05-20"}
+    assert b"DTSTART;TZID=America/Los_Angeles:20240315T170000" in ics.read_bytes()

@@ -218,6 +218,9 @@ def render(res: dict[str, Any]) -> str:
         lines.append(f"  benefit  {b['what']}: {b['status']}" + (f", {b['from']} to {b['until']}" if b["from"] else ""))
     for d in res["deadlines"]:
         lines.append(f"  deadline {d['what'][:70]}: {d['due']} {d['status']}")
+    for o in res.get("obligations", []):
+        due = f" (by {o['due']})" if o["due"] else ""
+        lines.append(f"  must     {o['obligor']}: {o['what'][:80]}{due}")
     for c in res["conditions"]:
         lines.append(f"  condition {c.get('label') or c['id']} {c['status']}: {c['text'][:70]}")
     for d in res.get("derived", []):

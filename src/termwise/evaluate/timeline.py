@@ -87,8 +87,12 @@ def timeline(
                 amount=cum - prev,
             )
             prev = cum
+    zoned = {d.id: sc.when(d.due) for d in model.deadlines}  # keeps the IANA zone for iCalendar
     for d in res["deadlines"]:
-        add(d["due"], "deadline", f"{d['what']} ({d['status']})", d["evidence"])
+        add(zoned.get(d.get("id", "")) or d["due"], "deadline", f"{d['what']} ({d['status']})", d["evidence"])
+    for o in res["obligations"]:
+        if o["due"]:
+            add(o["due"], "obligation", f"{o['obligor']}: {o['what'][:100]}", o["evidence"])
     for b in res["benefits"]:
         if b["from"]:
             add(b["from"], "benefit", f"{b['what']} begins", b["evidence"])
