@@ -196,6 +196,7 @@ def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
     return toks
 
 
+_CELL_SPLIT = re.compile(r"[ \t]{3,}|(?<=:)[ \t]+")
 _CELL = re.compile(r"\S+(?:[ \t]{1,2}\S+)*")
 _CAPS_TAIL = re.compile(r"(?:[A-Z0-9][A-Z0-9&.,'/-]*[ \t]+)*[A-Z0-9][A-Z0-9&.,'/-]*:?$")
 _SPLIT_PARTIES = re.compile(
@@ -470,8 +471,8 @@ def _party(text: str, sg: _Sig, lines: list[int]) -> str | None:
     ls, _ = _line_bounds(text, a.start)
     col = a.start - ls
     # flattened: the same line before the anchor
-    before = text[ls : a.start]
-    cells = [c for c in re.split(r"[ \t]{3,}|(?<=:)[ \t]+", before) if c.strip()]
+    before = text[max(ls, a.start - 300) : a.start]
+    cells = [c for c in _CELL_SPLIT.split(before) if c.strip()]
     for c in reversed(cells):
         c = c.strip()
         tail = _CAPS_TAIL.search(c)
