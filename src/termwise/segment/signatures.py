@@ -133,6 +133,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def _value_end(text: str, vs: int, limit: int) -> int:
     """End of a field value starting at ``vs``: a line end, a wide gap, a rule, or ``limit``."""
+    limit = min(limit, vs + 160)  # a name, title or date is short
     le = text.find("\n", vs, limit)
     e = limit if le < 0 else le
     g = _GAP.search(text, vs, e)
@@ -489,6 +490,8 @@ def _party(text: str, sg: _Sig, lines: list[int]) -> str | None:
         pls, ple = _line_bounds(text, pos)
         line = text[pls:ple]
         pos = pls - 1
+        if len(line) > 300:
+            break  # a flattened paragraph, not a line of a signature block
         s = line.strip()
         if not s:
             continue
