@@ -649,3 +649,31 @@ def test_docx_list_defined_by_a_list_style(tmp_path: Path) -> None:
     d.save(str(tmp_path / "articles.docx"))
     (doc,) = read(tmp_path / "articles.docx")
     assert doc.text == "ARTICLE I DEFINITIONS\n\nARTICLE II TERM\n\nARTICLE III PAYMENT"
+
+
+CUAD = Path(__file__).resolve().parents[2] / "shared" / "data" / "cuad" / "train"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CUAD.is_dir(), reason="CUAD texts not present")
+def test_furniture_on_all_cuad_texts() -> None:
+    """Sane spans on every CUAD text, no numbered paragraph marked, and no quadratic blow-up
+    (the floor is far below the ~70 MB/s measured, so a loaded CI machine passes)."""
+    import re
+    import time
+
+    numbered = re.compile(r"\s*(?:\d{1,2}\.\d{0,2}|\([a-z]\)|ARTICLE|Section)\s+\w+\s+\w+", re.I)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CUAD.glob("*.txt"))]
+    t0 = time.process_time()
+    results = [find_furniture(t) for t in texts]
+    seconds = time.process_time() - t0
+    size = sum(len(t) for t in texts) / 1e6
+    assert size / seconds > 10, f"{size / seconds:.1f} M characters/s"
+    for text, (spans, pages) in zip(texts, results, strict=True):
+        prev = -1
+        for s in spans:
+            assert prev < s.start < s.end <= len(text)
+            prev = s.end
+            assert not numbered.match(text[s.start : s.end]), text[s.start : s.end]
+        assert sum(s.end - s.start for s in spans) < 0.2 * len(text)
+        assert pages is None or list(pages) == sorted(set(pages))

@@ -41,7 +41,8 @@ _PAGENO = re.compile(
     r"|-[ \t]*\d{1,4}[ \t]*-"
     r"|\d{1,4}[ \t]+of[ \t]+\d{1,4}))[ \t\r]*(?=\n|\Z)"
 )
-_PAGE_WORD = re.compile(r"\bpage\b", re.I)
+# a page number in a running head: "Page 3", "Page - 3", "3 of 9"
+_PAGE_WORD = re.compile(r"\bpage\s*[-:#]?\s*\d|\b\d+\s+of\s+\d+\b", re.I)
 _HAS_PAGE = re.compile(r"<PAGE>", re.I)
 _NONBLANK = re.compile(r"\S")
 _LETTER = re.compile(r"[A-Za-z]")
