@@ -217,10 +217,7 @@ def _split_parties(s: str) -> list[str]:
 
 
 _POSTNOMINAL = re.compile(r"(?:,?[ \t]+(?:[A-Z]{2,5}|Esq\.?|Ph\.?D\.?|M\.?D\.?|J\.?D\.?))+$")
-_TITLE_TAIL = re.compile(
-    r"(?:[ \t]+\d{1,3}|[ \t]+(?:[A-Z][A-Z&.,'-]+[ \t]*){2,}(?:INC|LLC|CORP|LTD|L\.?P|CORPORATION|COMPANY|LIMITED)?\.?"
-    r"|[ \t]*\[[^\]]*\]?)$"
-)
+_ABBR_TITLES = {"CEO", "CFO", "COO", "CTO", "CIO", "VP", "SVP", "EVP", "GM", "HR", "IT"}
 
 
 def _clean_title(title: str, name: str | None) -> str | None:
@@ -228,11 +225,19 @@ def _clean_title(title: str, name: str | None) -> str | None:
     t = title
     if name and t.startswith(name):
         t = t[len(name) :].lstrip(" ,")
-    for _ in range(2):
-        m = _TITLE_TAIL.search(t)
-        if m and m.start() > 0 and not re.fullmatch(r"[ \t]*(?:CEO|CFO|COO|CTO|VP|SVP|EVP|GM)", m.group(0)):
-            t = t[: m.start()].rstrip(" ,")
-    return t or None
+    b = t.find("[")
+    if b > 0:
+        t = t[:b].rstrip(" ,")
+    words = t.split()
+    if len(words) > 1 and words[-1].isdigit() and len(words[-1]) <= 3:
+        words.pop()  # a page number
+    # a run of two or more words in capitals after the title: a company name
+    k = len(words)
+    while k > 0 and words[k - 1].isupper() and words[k - 1].strip(".,&'-") not in _ABBR_TITLES:
+        k -= 1
+    if 0 < k <= len(words) - 2:
+        words = words[:k]
+    return " ".join(words).rstrip(" ,") or None
 
 
 def _is_name(s: str) -> bool:
