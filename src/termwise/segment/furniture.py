@@ -13,12 +13,15 @@ What counts:
   at least a page-ish distance apart, like a ``Confidential ... Tel: ... Fax:`` footer or a
   letterhead company line repeated at each page top. One-line blocks must recur 3+ times,
   blocks of 2 to 4 lines 2+ times. The document's first paragraph (its letterhead or title)
-  is kept. Blocks that only differ in digits match when they carry a page number;
+  is kept. Blocks that only differ in digits match when they carry a page number ("Page 3",
+  "3 of 9"). Not furniture however often they recur: signature lines and copies of a
+  signature page (``/s/``, ``By:``, ``____``, closings), lead-ins ending in ``:``, full
+  sentences that are no legend, and blocks that cluster instead of recurring page by page;
 * where page starts are known, lines recurring at the top or bottom of most pages.
 
 When the text has no page marks but has a repeated footer (or header), pages are inferred
 from it. Everything is regular expressions plus counting over short paragraphs: it runs
-on every document (well over 50 MB/s on CUAD's texts).
+on every document (about 70 MB/s of CPU time on CUAD's texts).
 """
 
 from __future__ import annotations
@@ -37,9 +40,9 @@ _FF = re.compile(r"\f")
 _SGML_TABLE = re.compile(r"\n[ \t]*+</?(?:TABLE|CAPTION|S|C|FN)>[ \t\r]*(?=\n|\Z)", re.I)
 # "Page 2", "Page 2 of 9", "- 3 -", "-3-", "Page - 3 -", "2 of 9"
 _PAGENO = re.compile(
-    r"\n[ \t]*+((?:[Pp][Aa][Gg][Ee][ \t]+(?:-[ \t]*)?\d{1,4}(?:[ \t]*-)?(?:[ \t]+of[ \t]+\d{1,4})?"
+    r"\n[ \t]*+((?:[Pp][Aa][Gg][Ee][ \t]+(?:-[ \t]*)?\d{1,4}(?:[ \t]*-)?(?:[ \t]+[Oo][Ff][ \t]+\d{1,4})?"
     r"|-[ \t]*\d{1,4}[ \t]*-"
-    r"|\d{1,4}[ \t]+of[ \t]+\d{1,4}))[ \t\r]*(?=\n|\Z)"
+    r"|\d{1,4}[ \t]+[Oo][Ff][ \t]+\d{1,4}))[ \t\r]*(?=\n|\Z)"
 )
 # a page number in a running head: "Page 3", "Page - 3", "3 of 9"
 _PAGE_WORD = re.compile(r"\bpage\s*[-:#]?\s*\d|\b\d+\s+of\s+\d+\b", re.I)
