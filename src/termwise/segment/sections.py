@@ -21,6 +21,7 @@ and letter closings. The last item of an inline enumeration ends with its senten
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -41,7 +42,8 @@ _LINE_MARK = rf"({_ART}|{_SEC}|{_PMARK}|{_DMARK}|[A-Za-z]\.|[IVXivx]{{2,5}}\.|{_
 _LINE = re.compile(rf"^([ \t]*){_LINE_MARK}", re.M)  # used with .match
 _LINE_NL = re.compile(rf"\n([ \t]*){_LINE_MARK}", re.M)  # a literal prefix scans fast
 # A marker after a run of spaces (paragraphs flattened onto one line); bracketed ones are inline.
-_MID = re.compile(rf"  ({_ART}|{_SEC}|\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}\.?|\d{{1,3}}\.|{_RMARK}|[A-Za-z]\.)(?=[ \t])")
+_MID_NUM = re.compile(rf"  (\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}\.?|\d{{1,3}}\.|{_RMARK}|[A-Za-z]\.)(?=[ \t])")
+_MID_WORD = re.compile(rf"  ({_ART}|{_SEC})(?=[ \t])")  # two scans: one alternation is slower
 # A bracketed marker in running text (the character before is checked separately: fast scan).
 _INLINE = re.compile(r"\(([a-z]{1,5}|[A-Z]{1,5}|[1-9]\d?)\)(?=[ \t\n])")
 
@@ -342,7 +344,7 @@ def _candidates(text: str) -> list[_Cand]:
                 continue
         inline = fam.startswith("p") and not block
         found[start] = _Cand(start, m.end(2), marker, kinds, inline, m.end(1) - m.start(1), written, block)
-    for m in _MID.finditer(text):
+    for m in itertools.chain(_MID_NUM.finditer(text), _MID_WORD.finditer(text)):
         start = m.start(1)
         if start in found:
             continue
@@ -367,7 +369,11 @@ def _candidates(text: str) -> list[_Cand]:
         start = m.start()
         if start in found or start == 0 or text[start - 1] not in " \t\n":
             continue
-        if _is_reference(text, start):
+        j = start - 1
+        while j > 0 and text[j - 1] in " \t\n":
+            j -= 1
+        # after a comma, colon or semicolon a bracketed marker is an enumeration; else look closer
+        if j > 0 and text[j - 1] not in ",:;" and _is_reference(text, start):
             continue
         if _REF_AFTER.match(text, m.end()):
             continue
