@@ -473,3 +473,26 @@ def test_p34_window_before_and_after_change_in_control() -> None:
     assert one(early, "payments")["status"] == "not_triggered"
     no_coc = run("p34-cic-window-before-and-after.txt", "2020-04-01", {}, [("termination_without_cause", "2020-01-15")])
     assert one(no_coc, "payments")["status"] == "not_triggered"
+
+
+def test_p35_ratable_annual_vesting_and_single_trigger() -> None:
+    res = run("p35-option-ratable-annual.txt", "2022-07-01", {"grant_date": D("2020-06-15")})
+    g = one(res, "grants")
+    assert g["vested"] == 20000 and g["next_vesting"] == {"date": "2023-06-15", "amount": 10000}
+    coc = run(
+        "p35-option-ratable-annual.txt",
+        "2022-07-01",
+        {"grant_date": D("2020-06-15")},
+        [("change_of_control", "2021-01-04")],
+    )
+    assert one(coc, "grants")["vested"] == 40000
+
+
+def test_p36_share_counts_and_calendar_quarter_warning() -> None:
+    m = model("p36-rsu-counts-calendar-quarters.txt")
+    v = m.grants[0].vesting
+    assert v is not None and (v.cliff, v.period, v.installments) == ("P1Y", "P3M", 12)
+    assert v.cliff_fraction == Decimal(3000) / Decimal(12000)
+    assert any("calendar quarter" in w.message for w in m.warnings)
+    res = evaluate(m, {"start_date": D("2020-06-15")}, [], D("2022-07-01"))
+    assert one(res, "grants")["vested"] == 6000  # 3,000 + 4 x 750

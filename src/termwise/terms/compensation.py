@@ -226,7 +226,7 @@ def build_grants(sents: list[Flat], ctx: Ctx) -> list[Grant]:
         else:
             unit, what = "shares", "restricted stock"
         vest_sents = [g for g in window if "vest" in g.s]
-        vesting = _vesting(vest_sents, ctx)
+        vesting = _vesting(vest_sents, ctx, total)
         accel = tuple(a for g in vest_sents if (a := _acceleration(g)) is not None)
         conds: list[str] = []
         ev = [f.evidence()] + [g.evidence() for g in vest_sents]
@@ -287,7 +287,7 @@ def _same_topic(g: Flat) -> bool:
     return bool(re.search(r"vest|option|award|grant|unit|shares", g.s))
 
 
-def _vesting(vsents: list[Flat], ctx: Ctx) -> Vesting | None:
+def _vesting(vsents: list[Flat], ctx: Ctx, total: int | None = None) -> Vesting | None:
     if not vsents:
         return None
     plain = [
@@ -327,9 +327,23 @@ def _vesting(vsents: list[Flat], ctx: Ctx) -> Vesting | None:
             if d:
                 cliff, cliff_frac = d[0], fraction(cm2.group("f"))
                 anchor_phrase = s[cm2.end() : cm2.end() + 60]
+    unit_words = r"(?:rsus|restricted stock units|shares|options|units|option shares)"
+    if cliff is None and total:
+        cc = re.search(
+            rf"(?:first|one-year|1st) anniversary[^.;]{{0,60}}?(?:when|on which|at which time)?,?"
+            rf" (?P<n>\d[\d,]*) {unit_words}"
+            rf" (?:shall |will )?vest"
+            rf"|(?P<n2>\d[\d,]*) {unit_words} (?:shall |will )?vest (?:on|upon) the first anniversary",
+            s,
+        )
+        if cc:
+            count = int((cc.group("n") or cc.group("n2")).replace(",", ""))
+            if 0 < count <= total:
+                cliff, cliff_frac = "P1Y", Decimal(count) / Decimal(total)
+                anchor_phrase = s[cc.start() : cc.start() + 80]
     period = None
     pm = re.search(
-        r"\b(monthly|quarterly|annually|yearly|semi-annually)\b|(?:each|every) (month|quarter|year)\b"
+        r"\b(monthly|quarterly|annually|yearly|semi-annually)\b|(?:each|every) (?:calendar )?(month|quarter|year)\b"
         r"|equal (monthly|quarterly|annual|yearly) installments",
         s,
     )
@@ -362,6 +376,25 @@ def _vesting(vsents: list[Flat], ctx: Ctx) -> Vesting | None:
     )
     if fm:
         frac_each = Decimal(fm.group(1)) / Decimal(fm.group(2))
+    each_count = re.search(
+        rf"(?P<n>\d[\d,]*) {unit_words} (?:shall |will )?vest (?:at the end of |on the last day of )?(?:each|every)", s
+    )
+    if installments is None and period and each_count and total:
+        k = int(each_count.group("n").replace(",", ""))
+        left = total - int(Decimal(total) * (cliff_frac or 0))
+        if k > 0 and left % k == 0:
+            installments = left // k
+        else:
+            ctx.warn(f"installments of {k:,} do not divide the {left:,} left to vest evenly", vsents[0].evidence())
+            installments = -(-left // k) if k > 0 else None
+    if re.search(r"calendar (?:quarter|month|year)", s):
+        ctx.warn(
+            "vesting on calendar quarter/month ends is counted in whole periods from the anchor date instead",
+            vsents[0].evidence(),
+        )
+    if installments is None and period is None and total_months and re.search(r"ratabl|equal(?:ly)?|anniversar", s):
+        if re.search(r"(?:each|every) anniversary|annual", s):
+            period = "P1Y"
     if installments is None and period:
         pmon = _months(period)
         rest = None
@@ -375,8 +408,8 @@ def _vesting(vsents: list[Flat], ctx: Ctx) -> Vesting | None:
         if rest and pmon:
             installments = rest // pmon
         elif frac_each and pmon:
-            left = Decimal(1) - (cliff_frac or 0)
-            installments = int(left / frac_each)
+            share_left = Decimal(1) - (cliff_frac or 0)
+            installments = int(share_left / frac_each)
     if cliff is None and installments is None:
         full = re.search(r"vest (?:in full|100%|entirely) on (?:the )?(\w+) anniversary", s)
         if full:
