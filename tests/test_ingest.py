@@ -677,3 +677,20 @@ def test_furniture_on_all_cuad_texts() -> None:
             assert not numbered.match(text[s.start : s.end]), text[s.start : s.end]
         assert sum(s.end - s.start for s in spans) < 0.2 * len(text)
         assert pages is None or list(pages) == sorted(set(pages))
+
+
+def test_html_ordered_lists_are_numbered() -> None:
+    html = (
+        "<body><ol><li>Salary.</li><li><p>Bonus.</p><ol type=a><li>cash</li><li>stock</li></ol></li>"
+        "<li value=7>Term.</li></ol><ol start=3 type=i><li>x</li></ol><ul><li>bullet</li></ul></body>"
+    )
+    text, _, _ = html_to_text(html)
+    assert [ln for ln in text.split("\n") if ln] == [
+        "1. Salary.",
+        "2. Bonus.",
+        "a. cash",
+        "b. stock",
+        "7. Term.",
+        "iii. x",
+        "bullet",
+    ]

@@ -331,7 +331,7 @@ _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
 
 
-def _roman(n: int) -> str:
+def roman_number(n: int) -> str:
     out = []
     for v, s in _ROMAN:
         while n >= v:
@@ -340,7 +340,7 @@ def _roman(n: int) -> str:
     return "".join(out)
 
 
-def _letters(n: int) -> str:
+def letter_number(n: int) -> str:
     """Word's letter numbering: a..z, then aa..zz, aaa..."""
     if n <= 0:
         return ""
@@ -349,13 +349,13 @@ def _letters(n: int) -> str:
 
 def _format(n: int, fmt: str) -> str:
     if fmt == "lowerLetter":
-        return _letters(n)
+        return letter_number(n)
     if fmt == "upperLetter":
-        return _letters(n).upper()
+        return letter_number(n).upper()
     if fmt == "lowerRoman":
-        return _roman(n)
+        return roman_number(n)
     if fmt == "upperRoman":
-        return _roman(n).upper()
+        return roman_number(n).upper()
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt == "none":

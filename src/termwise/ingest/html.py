@@ -103,6 +103,8 @@ def html_to_text(html: str) -> tuple[str, tuple[int, ...], tuple[tuple[int, str]
     pre = 0
     in_cell = 0
     seen: dict[tuple[str, str], tuple[bool, bool, bool, int]] = {}
+    lists: list[list[Any] | None] = []  # open <ol> (its counter and type) / <ul> (None)
+    marker = ""  # an <ol> item number owed before the next text
     # entries: (node, path) to open, or (None, (tag, gap, page_after)) to close
     # a path is a linked tuple (parent_path, tag, index among same-tag siblings)
     stack: list[tuple[Any, Any]] = [(root, None)]
@@ -117,6 +119,8 @@ def html_to_text(html: str) -> tuple[str, tuple[int, ...], tuple[tuple[int, str]
                 pre -= 1
             elif tag == "tr" and rows:
                 rows.pop()
+            elif tag in ("ol", "ul") and lists:
+                lists.pop()
             if gap:
                 if in_cell:
                     space = True
@@ -161,6 +165,10 @@ def html_to_text(html: str) -> tuple[str, tuple[int, ...], tuple[tuple[int, str]
                 origin = None
             if rows:
                 rows[-1] = True
+            if marker:  # an <ol> item's number, as a browser shows it
+                parts.append(marker)
+                length += len(marker)
+                marker = ""
             parts.append(s)
             length += len(s)
             last = s[-1]
@@ -204,6 +212,14 @@ def html_to_text(html: str) -> tuple[str, tuple[int, ...], tuple[tuple[int, str]
                 space = True
             elif brk < 1:
                 brk = 1
+        elif tag == "ol":
+            lists.append([_int(attrs.get("start"), 1) - 1, attrs.get("type") or "1"])
+        elif tag == "ul":
+            lists.append(None)
+        elif tag == "li" and lists and lists[-1] is not None:
+            counter = lists[-1]
+            counter[0] = _int(attrs.get("value"), counter[0] + 1)
+            marker = _ol_marker(counter[0], str(counter[1])) + " "
         push((None, (tag, gap, page_after)))
         counts: dict[str, int] = {}
         children: list[tuple[Any, Any]] = []
@@ -235,6 +251,27 @@ def _path(p: tuple[Any, ...] | None) -> str:
     if names and names[0] == "html[1]":
         names = names[1:]
     return "html:" + "/".join(names)
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _ol_marker(n: int, kind: str) -> str:
+    from termwise.ingest.docx import letter_number, roman_number
+
+    if kind == "a":
+        return letter_number(n) + "."
+    if kind == "A":
+        return letter_number(n).upper() + "."
+    if kind == "i":
+        return roman_number(n) + "."
+    if kind == "I":
+        return roman_number(n).upper() + "."
+    return f"{n}."
 
 
 def _block_gap(tag: str, style: str) -> int:
