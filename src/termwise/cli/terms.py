@@ -157,7 +157,8 @@ def events_cmd(file: str, as_json: bool) -> None:
     for ev in m.events:
         d = f" - {ev.defined_term!r} defined in {ev.defined_in}" if ev.defined_term else ""
         first = f" [{ev.evidence[0][0]}, {ev.evidence[0][1]}]" if ev.evidence else ""
-        click.echo(f"  {ev.name:34} {ev.label!r}{d}{first}")
+        seen = f" - signed on {ev.occurred_on}" if ev.occurred_on else ""
+        click.echo(f"  {ev.name:34} {ev.label!r}{d}{seen}{first}")
     click.echo("Facts")
     for f in m.facts:
         v = f" = {f.value}" if f.value is not None else ""
