@@ -505,6 +505,19 @@ end
 </TEXT>
 </DOCUMENT>
 <DOCUMENT>
+<TYPE>10-Q
+<SEQUENCE>6
+<FILENAME>q.htm
+<TEXT>
+<XBRL>
+<?xml version="1.0" encoding="utf-8"?>
+<html xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"><body>
+<div style="display:none"><ix:header><ix:hidden>dei facts</ix:hidden></ix:header></div>
+<p>Quarterly report text.</p></body></html>
+</XBRL>
+</TEXT>
+</DOCUMENT>
+<DOCUMENT>
 <TYPE>EX-101.INS
 <SEQUENCE>5
 <FILENAME>x.xml
@@ -522,7 +535,9 @@ def test_edgar_submission_splits_documents(tmp_path: Path) -> None:
     p = tmp_path / "0000950123-24-000123.txt"
     p.write_text(SUBMISSION)
     docs = read(p)
-    assert [d.source.exhibit for d in docs] == ["8-K", "EX-10.1", "EX-10.2"]  # binaries and XBRL skipped
+    # binaries and XBRL data skipped; inline XBRL (HTML in an <XBRL> wrapper) read
+    assert [d.source.exhibit for d in docs] == ["8-K", "EX-10.1", "EX-10.2", "10-Q"]
+    assert docs[3].text == "Quarterly report text."
     assert {d.source.format for d in docs} == {"edgar"}
     assert {d.source.path for d in docs} == {str(p)}
     ex = docs[1]
@@ -547,7 +562,7 @@ def test_edgar_exhibit_selection(exhibit: str, types: list[str]) -> None:
 
 
 def test_edgar_exhibit_not_found_lists_types() -> None:
-    with pytest.raises(ExhibitNotFound, match="EX-99.*8-K, EX-10.1, EX-10.2"):
+    with pytest.raises(ExhibitNotFound, match="EX-99.*8-K, EX-10.1, EX-10.2, 10-Q"):
         read_submission(SUBMISSION.encode(), path="sub.txt", exhibit="EX-99")
     with pytest.raises(ExhibitNotFound, match="GRAPHIC is uuencoded binary"):
         read_submission(SUBMISSION.encode(), path="sub.txt", exhibit="GRAPHIC")

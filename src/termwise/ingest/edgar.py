@@ -63,7 +63,10 @@ def split_submission(text: str) -> list[Part]:
             skipped = "uuencoded binary"
         elif wrapper:
             kind = wrapper.group(1).upper()
-            skipped = "uuencoded PDF" if kind == "PDF" else f"{kind} data"
+            if kind in ("XBRL", "XML") and _HTML.search(body[:16384]):
+                pass  # inline XBRL: an HTML document in an <XBRL> wrapper (modern 8-K, 10-K)
+            else:
+                skipped = "uuencoded PDF" if kind == "PDF" else f"{kind} data"
         elif not body.strip():
             skipped = "empty"
         parts.append(
