@@ -6,8 +6,8 @@ Each text document becomes its own :class:`~termwise.model.Document` with
 ``format="edgar"``, ``Source.path`` the submission file's path (the same for all of them)
 and ``Source.exhibit`` its ``<TYPE>`` (``"EX-10.1"``). Offsets index that document's
 text: the ``<TEXT>`` body for a plain-text document, the extracted text for HTML (read by
-:mod:`termwise.ingest.html`). Uuencoded binaries (PDF, images, ZIP, Excel), XBRL and
-other XML data are skipped.
+:mod:`termwise.ingest.html`, inline XBRL included). Uuencoded binaries (PDF, images, ZIP,
+Excel), XBRL instance and other XML data are skipped.
 
 ``exhibit`` picks documents, case-insensitively: an exact ``<TYPE>`` (``EX-10.1``), else a
 type prefix up to a dot (``EX-10`` picks ``EX-10.1`` and ``EX-10.2``, not ``EX-101.INS``),
