@@ -771,6 +771,32 @@ def test_example_people() -> None:
     assert fin == ["Carl Berg", "Jay King"]
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("valence-1999-stock-purchase-letter.txt", id="stock"),
+        pytest.param("valence-2001-financing-commitment.txt", id="financing"),
+        pytest.param("valence-2005-offer-letter.txt", id="offer"),
+    ],
+)
+def test_crlf_line_ends_give_the_same_structure(name: str) -> None:
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+
+    def summary(d: Document) -> tuple[object, ...]:
+        return (
+            [(s.id, s.heading, s.parent) for s in find_sections(d)],
+            [b.kind for b in find_letterhead(d)],
+            [(s.name, s.title, s.party, s.date.value if s.date else None) for s in find_signatures(d)],
+            [(p.name, p.title) for p in find_people(d)],
+            len(split_sentences(d.text)),
+        )
+
+    crlf = doc_of(text.replace("\n", "\r\n"), name)
+    assert summary(crlf) == summary(doc_of(text, name))
+    for b in find_letterhead(crlf):
+        assert crlf.text[b.start : b.end] == b.text
+
+
 @pytest.mark.xfail(strict=True, reason="a title given as 'offer you a position ... as its President of X' is not read")
 def test_offer_letter_recipient_title() -> None:
     people = {p.name: p for p in find_people(example("valence-2005-offer-letter.txt"))}

@@ -275,7 +275,7 @@ def _split_title(title: str) -> tuple[str, str | None]:
 
 def find_people(doc: Document) -> list[Person]:
     """People named in ``doc``, one entry each, in order of first mention."""
-    text = doc.clean
+    text = doc.clean.replace("\r", " ") if "\r" in doc.clean else doc.clean  # CRLF: same offsets
     mentions: list[_Mention] = []
     for sig in find_signatures(doc):
         if not sig.name or not _name_ok(sig.name):

@@ -492,7 +492,7 @@ def _heading(text: str, c: _Cand) -> str | None:
 
 def find_sections(doc: Document) -> list[Section]:
     """Numbered sections and enumerations of ``doc``, in text order (see module docstring)."""
-    text = doc.clean
+    text = doc.clean.replace("\r", " ") if "\r" in doc.clean else doc.clean  # CRLF: same offsets
     n = len(text)
     if n == 0:
         return []

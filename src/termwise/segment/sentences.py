@@ -150,7 +150,7 @@ _ABBREV = frozenset(
 # End of sentence: . ! ? (with closing quotes/brackets) before whitespace; a blank line; or the
 # line break before a line that starts with a section number and a capital ("5.1 The ...").
 _BOUNDARY = re.compile(
-    r"""[.!?]["'”’)\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:\d{1,3}(?:\.\d{1,3})*\.?|ARTICLE|Article|SECTION|Section)"""
+    r"""[.!?]["'”’)\]]*(?=\s)|\n[ \t\r]*\n|\n(?=[ \t]*(?:\d{1,3}(?:\.\d{1,3})*\.?|ARTICLE|Article|SECTION|Section)"""
     r"""[ \t]+[A-Z0-9])"""
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\Z")

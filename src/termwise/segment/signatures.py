@@ -271,7 +271,7 @@ def _partyish(cell: str) -> bool:
 
 def find_signatures(doc: Document) -> list[Signature]:
     """Signature blocks of ``doc`` in text order."""
-    text = doc.clean
+    text = doc.clean.replace("\r", " ") if "\r" in doc.clean else doc.clean  # CRLF: same offsets
     n = len(text)
     lines: list[int] = []
     toks = _tokens(text, 0, n)
