@@ -199,6 +199,13 @@ Call (242) 323-7918 for details.
             ["(1)", "(1).a", "(1).b", "(2)"],
             id="right-paren-numbers-and-letter-dots-flattened",
         ),
+        pytest.param(
+            "TABLE OF CONTENTS\n\nARTICLE I DEFINITIONS ........................ 1\n"
+            "Section 1.1 Definitions ........................ 1\n\nARTICLE I\nDEFINITIONS\n\n"
+            "Section 1.1 Definitions. Terms have these meanings.\n",
+            ["Article I", "1.1"],
+            id="table-of-contents-skipped",
+        ),
         pytest.param(DECOYS, [], id="money-dates-references-not-sections"),
         pytest.param("Subject to clause (a) of the Note, interest is payable.\n", [], id="lone-reference"),
         pytest.param("The fee is due (a) monthly in arrears.\n", [], id="single-inline-item-dropped"),
@@ -257,6 +264,17 @@ def test_article_and_witness_close_sections() -> None:
     s = sections_by_id(ARTICLES)["2.2"]
     assert "IN WITNESS" not in d.text[s.start : s.end]  # type: ignore[attr-defined]
     assert s.label == "Section 2.2"  # type: ignore[attr-defined]
+
+
+@pytest.mark.xfail(
+    strict=True, reason="a flush-left closing paragraph after flush-left numbered paragraphs stays inside"
+)
+def test_flush_left_closing_paragraph_ends_last_section() -> None:
+    text = "1. The Company shall pay the fee.\nIt is due monthly.\n\n2. The fee is fixed.\nIt never changes.\n\n"
+    text += "Please sign below.\n"
+    d = doc_of(text)
+    last = sections_by_id(text)["2"]
+    assert d.text[last.start : last.end] == "2. The fee is fixed.\nIt never changes."  # type: ignore[attr-defined]
 
 
 @pytest.mark.xfail(strict=True, reason="a heading without a period, followed by a double space, is not recognised")

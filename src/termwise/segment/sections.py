@@ -309,6 +309,12 @@ def _is_first(family: str, value: tuple[int, ...], inline: bool) -> bool:
     return value[0] == 1
 
 
+def _toc_entry(text: str, pos: int) -> bool:
+    """A table-of-contents line: a title, a dot leader, a page number."""
+    le = text.find("\n", pos, pos + 160)
+    return text.find(".....", pos, pos + 160 if le < 0 else le) >= 0
+
+
 def _candidates(text: str) -> list[_Cand]:
     found: dict[int, _Cand] = {}
     first = _LINE.match(text)
@@ -342,6 +348,8 @@ def _candidates(text: str) -> list[_Cand]:
                     continue
             if fam[0] in "dr" and fam != "dec" and not block:
                 continue
+        if _toc_entry(text, m.end(2)):
+            continue
         inline = fam.startswith("p") and not block
         found[start] = _Cand(start, m.end(2), marker, kinds, inline, m.end(1) - m.start(1), written, block)
     for m in itertools.chain(_MID_NUM.finditer(text), _MID_WORD.finditer(text)):
@@ -364,6 +372,8 @@ def _candidates(text: str) -> list[_Cand]:
             after = text[m.end(1) : m.end(1) + 4].lstrip(" \t")
             if after and not (after[0].isupper() or after[0] in "\"“'(["):
                 continue
+        if _toc_entry(text, m.end(1)):
+            continue
         found[start] = _Cand(start, m.end(1), marker, kinds, fam.startswith("p"), -1, written)
     for m in _INLINE.finditer(text):
         start = m.start()
