@@ -52,6 +52,12 @@ LATIN = "Soci\u00e9t\u00e9 G\u00e9n\u00e9rale agrees to pay na\u00efve fees of \
         pytest.param((BODY * 3).encode("utf-16-le"), BODY * 3, "utf-16-le", id="utf-16-le-no-bom"),
         pytest.param(b"Line one\r\nLine two\r\n", "Line one\r\nLine two\r\n", "utf-8", id="crlf-kept"),
         pytest.param(b"caf\xe9 \x81 ok\n", "caf\u00e9 \x81 ok\n", "cp1252", id="cp1252-undefined-byte"),
+        pytest.param(
+            SMART.encode("utf-8") * 2 + b"The Company\x92s duty.\n",
+            SMART * 2 + "The Company\u2019s duty.\n",
+            "utf-8",
+            id="utf-8-with-a-stray-cp1252-byte",
+        ),
     ],
 )
 def test_text_encodings(tmp_path: Path, data: bytes, text: str, encoding: str) -> None:

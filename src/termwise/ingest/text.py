@@ -43,6 +43,26 @@ CP1252_ERRORS = "termwise-cp1252"
 codecs.register_error(CP1252_ERRORS, _undefined_as_latin1)
 
 
+def _invalid_utf8_as_cp1252(e: UnicodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8, read one by one as cp1252 (undefined ones as Latin-1)."""
+    assert isinstance(e, UnicodeDecodeError)
+    return e.object[e.start : e.end].decode("cp1252", errors=CP1252_ERRORS), e.end
+
+
+MIXED_ERRORS = "termwise-utf8-cp1252"
+codecs.register_error(MIXED_ERRORS, _invalid_utf8_as_cp1252)
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid multi-byte UTF-8 sequences outnumber the invalid bytes several times over."""
+    valid = len(_UTF8_SEQ.findall(data))
+    if valid < 3:
+        return False
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd") - data.count("\ufffd".encode())
+    return valid >= 4 * invalid
+
+
 def decode(data: bytes, *, path: str) -> tuple[str, str]:
     """Bytes to text and the encoding used. Raises BinaryFile for bytes that are not text."""
     for bom, enc in _BOMS:
@@ -74,6 +94,9 @@ def decode(data: bytes, *, path: str) -> tuple[str, str]:
         return _check_controls(data.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        # UTF-8 with a few stray cp1252 bytes (pasted smart quotes): keep the UTF-8, read the strays
+        return _check_controls(data.decode("utf-8", errors=MIXED_ERRORS), path), "utf-8"
     high = len(_NON_ASCII.findall(sample))
     if high >= 8 and high > 0.25 * len(sample):  # English with curly quotes stays far below
         guessed = _guess(sample)
