@@ -2,7 +2,8 @@
 (a byte-order mark, if any, is not part of it), so offsets index the file's characters.
 
 Encodings, in the order tried: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
-UTF-16 without a mark (NUL in every other byte); UTF-8; then Windows-1252 (the smart
+UTF-16 without a mark (NUL in every other byte); UTF-8 (also when a few stray cp1252
+bytes sit among many UTF-8 sequences: those bytes are read as cp1252); then Windows-1252 (the smart
 quotes of Word-made EDGAR exhibits; it reads Latin-1 text the same, and the five bytes it
 leaves undefined are read as Latin-1).
 Only when many bytes are non-ASCII (more than English text with curly quotes has) is
