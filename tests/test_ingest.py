@@ -715,3 +715,21 @@ def test_html_ordered_lists_are_numbered() -> None:
         "iii. x",
         "bullet",
     ]
+
+
+def test_docx_hidden_and_moved_text_left_out(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    p = d.add_paragraph("Visible")
+    p.add_run(" secret").font.hidden = True
+    moved = (
+        f'<w:moveFrom xmlns:w="{W}" w:id="1" w:author="a"><w:r><w:t xml:space="preserve"> old place</w:t></w:r>'
+        "</w:moveFrom>"
+    )
+    p._p.append(parse_xml(moved))
+    p.add_run(" text.")
+    d.save(str(tmp_path / "h.docx"))
+    (doc,) = read(tmp_path / "h.docx")
+    assert doc.text == "Visible text."

@@ -38,6 +38,7 @@ def _q(tag: str) -> str:
 P, TBL, TR, TC, SDT, SDT_CONTENT = _q("p"), _q("tbl"), _q("tr"), _q("tc"), _q("sdt"), _q("sdtContent")
 T, TAB, BR, CR, NBH, PPR, VAL = _q("t"), _q("tab"), _q("br"), _q("cr"), _q("noBreakHyphen"), _q("pPr"), _q("val")
 TYPE = _q("type")
+MOVE_FROM, RPR, VANISH = _q("moveFrom"), _q("rPr"), _q("vanish")
 _RUN_TEXT = (T, TAB, BR, CR, NBH)
 
 
@@ -146,7 +147,8 @@ def _paragraph(
     for el in p.iter(*_RUN_TEXT):
         tag = el.tag
         if tag == T:
-            chunks.append(el.text or "")
+            if not _hidden_run(el.getparent()):
+                chunks.append(el.text or "")
         elif tag == TAB:
             if el.getparent() is not None and el.getparent().tag == _q("tabs"):
                 continue  # a tab stop definition, not a tab character
@@ -167,6 +169,17 @@ def _paragraph(
     if label and text.strip():
         text = label + text.lstrip(" ")
     return text, page_before, page_after
+
+
+def _hidden_run(run: Any) -> bool:
+    """Hidden text (``w:vanish``) or the old place of moved text (``w:moveFrom``)."""
+    if run is None:
+        return False
+    parent = run.getparent()
+    if parent is not None and parent.tag == MOVE_FROM:
+        return True
+    rpr = run.find(RPR)
+    return rpr is not None and rpr.find(VANISH) is not None and rpr.find(VANISH).get(VAL) not in ("0", "false")
 
 
 def _style_numbering(d: Any) -> dict[str, tuple[str | None, str | None]]:
