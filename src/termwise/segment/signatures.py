@@ -426,11 +426,39 @@ def _build(doc: Document, text: str, sg: _Sig, lines: list[int]) -> Signature:
     title = _clean_title(" ".join(tv[0].split()), name) if tv else title_below
     party = _party(text, sg, lines)
     if party is None and not sg.by and name is not None:
-        party = name
+        # a letter's closing signature on a company's letterhead is signed for the company
+        party = _letter_sender(doc) if _after_closing(text, a.start) else None
+        party = party or name
     date = _date(doc, text, sg, lines)
     if date is not None:
         end = max(end, date.end)
     return Signature(name=name, start=start, end=end, title=title, party=party, date=date)
+
+
+def _after_closing(text: str, pos: int) -> bool:
+    """Whether the signature at ``pos`` sits under a letter closing ("Sincerely,")."""
+    p = text.rfind("\n", 0, pos)
+    for _ in range(6):
+        if p <= 0:
+            return False
+        ls = text.rfind("\n", 0, p) + 1
+        line = text[ls:p].strip()
+        p = ls - 1
+        if not line:
+            continue
+        return _CLOSING.fullmatch(line) is not None
+    return False
+
+
+def _letter_sender(doc: Document) -> str | None:
+    """The sender block's first line when it names a company."""
+    from termwise.segment.letterhead import find_letterhead
+
+    for b in find_letterhead(doc):
+        if b.kind == "sender":
+            first = b.text.split("\n", 1)[0].strip()
+            return first if _partyish(first) else None
+    return None
 
 
 def _below(text: str, a: _Tok, lines: list[int]) -> tuple[str | None, int, str | None]:
