@@ -6,7 +6,8 @@
   ``decimalZero``, ``lowerLetter``/``upperLetter``, ``lowerRoman``/``upperRoman``, bullets,
   level text such as ``"(%1)"`` and ``"%1.%2"``, start values and overrides, legal numbering,
   numbering given by a paragraph style; followed by the level's tab / space;
-* tracked deletions and field codes are left out; tabs and line breaks kept;
+* tracked deletions, moved-away text, hidden runs and field codes are left out; tabs and
+  line breaks kept;
 * headers and footers are dropped (they are page furniture);
 * explicit page breaks set ``Document.page_starts``;
 * ``Document.origins``: ``(offset, "docx:paragraph 12")`` / ``"docx:table 2 row 3"``.
