@@ -57,7 +57,7 @@ def document_kind(doc: Document, ex: Extraction | None) -> str:
     if re.search(r"restricted stock unit|option agreement|award agreement|notice of (?:stock option )?grant", head):
         return "equity award"
     if re.search(
-        r"offer (?:you|of employment)|employment agreement|severance|change (?:of|in) control agreement", whole
+        r"offers? (?:you|of employment)|employment agreement|severance|change (?:of|in) control agreement", whole
     ):
         return "employment agreement" if "agreement" in head[:300] else "employment offer letter"
     if re.search(r"purchase\b.{0,200}shares|stock purchase|subscription", whole, re.S):
@@ -133,15 +133,6 @@ def find_parties(doc: Document, ex: Extraction | None, kind: str) -> list[PartyR
             parties.append(
                 PartyRef(name=name, role=_role(alias, kind), aliases=(alias,), evidence=((m.start("name"), m.end()),))
             )
-    if ex is not None:
-        for p in ex.parties:
-            if p.name.lower() in seen or any(p.name.lower() in (a.lower() for a in q.aliases) for q in parties):
-                continue
-            role = p.role or next(
-                (ROLE_OF_ALIAS.get(a.lower()) for a in p.aliases if ROLE_OF_ALIAS.get(a.lower())), None
-            )
-            parties.append(PartyRef(name=p.name, role=role, aliases=tuple(p.aliases), evidence=((p.start, p.end),)))
-            seen.add(p.name.lower())
     to = addressee(doc)
     by = signer(doc)
     if kind in ("employment offer letter", "employment agreement", "equity award") and to and to[0].lower() not in seen:
@@ -160,6 +151,21 @@ def find_parties(doc: Document, ex: Extraction | None, kind: str) -> list[PartyR
         if not any(by[0].lower() in (a.lower() for a in p.aliases) for p in parties):
             role = "investor" if kind == "financing commitment" else None
             parties.append(PartyRef(name=by[0], role=role, aliases=("I",), evidence=(by[1],)))
+            seen.add(by[0].lower())
+    # parties the extraction pipeline found that the patterns above did not
+    if ex is not None:
+        for p in ex.parties:
+            if (
+                p.name.lower() in seen
+                or not p.name[:1].isalpha()
+                or any(p.name.lower() in (a.lower() for a in q.aliases) for q in parties)
+            ):
+                continue
+            role = p.role or next(
+                (ROLE_OF_ALIAS.get(a.lower()) for a in p.aliases if ROLE_OF_ALIAS.get(a.lower())), None
+            )
+            parties.append(PartyRef(name=p.name, role=role, aliases=tuple(p.aliases), evidence=((p.start, p.end),)))
+            seen.add(p.name.lower())
     return parties
 
 
