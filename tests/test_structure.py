@@ -634,6 +634,12 @@ COMPANY_ONLY = "Valence Technology, Inc., a Delaware corporation, and Ridgeway I
             CENTRED, [("Ms. Jane Doe", "Chief Executive Officer", "Beta Holdings, Inc.")], id="recipient-with-title"
         ),
         pytest.param("Sincerely,\n\nJohn Roe\n\ncc:  Bob Borron\n", [("Bob Borron", None, None)], id="cc-line"),
+        pytest.param(
+            "March 3, 2010\n\nMaria Lopez\n12 Elm Street\nAustin, TX 78701\n\nDear Maria:\n\n"
+            "We are pleased to offer you the position of Chief Operating Officer, reporting to the Board.\n",
+            [("Maria Lopez", "Chief Operating Officer", None)],
+            id="offered-position-is-recipient-title",
+        ),
     ],
 )
 def test_people(text: str, people: list[tuple[str, str | None, str | None]]) -> None:
@@ -815,7 +821,6 @@ def test_crlf_line_ends_give_the_same_structure(name: str) -> None:
         assert crlf.text[b.start : b.end] == b.text
 
 
-@pytest.mark.xfail(strict=True, reason="a title given as 'offer you a position ... as its President of X' is not read")
 def test_offer_letter_recipient_title() -> None:
     people = {p.name: p for p in find_people(example("valence-2005-offer-letter.txt"))}
     assert people["Jin-Rong Hwang"].title == "President of Asia-Pacific Operations"

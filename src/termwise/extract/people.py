@@ -262,6 +262,23 @@ def _title_after(text: str, pos: int, limit: int) -> tuple[int, int]:
     return pos, end
 
 
+_YOU_AS = re.compile(
+    r"\b(?:offer(?:ing)?\s+you\s+(?:a|the)\s+position|you\s+(?:shall|will)\s+serve|employ\s+you|hire\s+you)\b"
+    r"(?:\s+of\s+(?:the\s+)?|(?:[^.;]|\.(?!\s+[A-Z])){0,160}?\bas\s+(?:its\s+|our\s+|the\s+Company['’]s\s+|the\s+)?)"
+    r"(?=[A-Z])"
+)
+
+
+def _offered_title(text: str, pos: int) -> str | None:
+    """The position a letter offers its recipient: "offer you a position ... as its President of X"."""
+    m = _YOU_AS.search(text, pos, min(len(text), pos + 4000))
+    if m is None:
+        return None
+    ts, te = _title_after(text, m.end(), min(len(text), m.end() + 200))
+    title, _org = _split_title(text[ts:te])
+    return title if re.search(_TITLE_WORD, title) else None
+
+
 def _split_title(title: str) -> tuple[str, str | None]:
     t = re.sub(r"\s+", " ", title).strip(" ,")
     t = re.sub(r"^(?:the|its|our|their) ", "", t)
@@ -285,7 +302,8 @@ def find_people(doc: Document) -> list[Person]:
             continue
         party = sig.party if sig.party and sig.party != sig.name else None
         mentions.append(_Mention(sig.name, i, i + len(sig.name), sig.title, party, 0))
-    for b in find_letterhead(doc):
+    blocks = find_letterhead(doc)
+    for b in blocks:
         if b.kind not in ("recipient", "sender"):
             continue
         lines = b.text.split("\n")
@@ -302,6 +320,8 @@ def find_people(doc: Document) -> list[Person]:
             elif ln and org is None and _ORG.search(ln):
                 org = ln
                 break
+        if title is None and b.kind == "recipient":
+            title = _offered_title(text, b.end)
         mentions.append(_Mention(first, at, at + len(first), title, org, 1))
     for m in _APPOSITIVE.finditer(text):
         nm = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
