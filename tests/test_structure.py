@@ -696,6 +696,11 @@ def test_people_merge_mentions() -> None:
             ["ARTICLE IV\nDEFINITIONS", "4.1 Terms have meanings."],
             id="numbered-line-starts-sentence",
         ),
+        pytest.param(
+            "1. Subject and Scope   1.1 The initial scope is set. Fine.   2. Payments   2.1 Fees are due.",
+            ["1. Subject and Scope", "1.1 The initial scope is set.", "Fine.", "2. Payments", "2.1 Fees are due."],
+            id="flattened-headings-split-at-wide-gaps",
+        ),
     ],
 )
 def test_sentences(text: str, sentences: list[str]) -> None:

@@ -152,6 +152,7 @@ _ABBREV = frozenset(
 _BOUNDARY = re.compile(
     r"""[.!?]["'”’)\]]*(?=\s)|\n[ \t\r]*\n|\n(?=[ \t]*(?:\d{1,3}(?:\.\d{1,3})*\.?|ARTICLE|Article|SECTION|Section)"""
     r"""[ \t]+[A-Z0-9])"""
+    r"""|   +(?=(?:\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?|\d{1,3}\.|ARTICLE|SECTION|Section)[ \t]+[A-Z"“])"""
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\Z")
 _MARKER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXivx]{1,6}|[A-Za-z]|\(?[a-zA-Z0-9]{1,4}\))\Z")
