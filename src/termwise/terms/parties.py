@@ -118,6 +118,7 @@ def find_parties(doc: Document, ex: Extraction | None, kind: str) -> list[PartyR
         for m in rx.finditer(text):
             name = " ".join(m.group("name").split()).strip(" ,")
             name = re.sub(r"^(?:(?:This|The|By|And|Between|Of|With|To|From|By and between|And)\s+)+", "", name)
+            name = re.sub(r"^(?:[A-Z]{2,}\s+)*[A-Z]{2,},\s+(?=[A-Z][a-z])", "", name)  # "FOR VALUE RECEIVED, "
             alias = m.group("alias").strip()
             if name.lower() in seen or len(name) < 3:
                 existing = next((p for p in parties if p.name.lower() == name.lower()), None)
@@ -131,7 +132,12 @@ def find_parties(doc: Document, ex: Extraction | None, kind: str) -> list[PartyR
                 continue
             seen.add(name.lower())
             parties.append(
-                PartyRef(name=name, role=_role(alias, kind), aliases=(alias,), evidence=((m.start("name"), m.end()),))
+                PartyRef(
+                    name=name,
+                    role=_role(alias, kind),
+                    aliases=(alias,),
+                    evidence=((max(m.start("name"), text.find(name.split()[0], m.start("name"))), m.end()),),
+                )
             )
     to = addressee(doc)
     by = signer(doc)
