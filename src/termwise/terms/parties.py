@@ -155,8 +155,8 @@ def find_parties(doc: Document, ex: Extraction | None, kind: str) -> list[PartyR
     ):
         # a letter written in the first person by an individual
         if not any(by[0].lower() in (a.lower() for a in p.aliases) for p in parties):
-            role = "investor" if kind == "financing commitment" else None
-            parties.append(PartyRef(name=by[0], role=role, aliases=("I",), evidence=(by[1],)))
+            author_role = "investor" if kind == "financing commitment" else None
+            parties.append(PartyRef(name=by[0], role=author_role, aliases=("I",), evidence=(by[1],)))
             seen.add(by[0].lower())
     # parties the extraction pipeline found that the patterns above did not
     if ex is not None:
@@ -167,10 +167,10 @@ def find_parties(doc: Document, ex: Extraction | None, kind: str) -> list[PartyR
                 or any(p.name.lower() in (a.lower() for a in q.aliases) for q in parties)
             ):
                 continue
-            role = p.role or next(
+            ex_role = p.role or next(
                 (ROLE_OF_ALIAS.get(a.lower()) for a in p.aliases if ROLE_OF_ALIAS.get(a.lower())), None
             )
-            parties.append(PartyRef(name=p.name, role=role, aliases=tuple(p.aliases), evidence=((p.start, p.end),)))
+            parties.append(PartyRef(name=p.name, role=ex_role, aliases=tuple(p.aliases), evidence=((p.start, p.end),)))
             seen.add(p.name.lower())
     return parties
 
