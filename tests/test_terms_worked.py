@@ -242,3 +242,10 @@ def test_purchase_letter_notice_covenant() -> None:
     notify = [o for o in res["obligations"] if o["what"].startswith("notify")]
     assert notify and notify[0]["obligor"] == "Valence Technology, Inc."
     assert notify[0]["beneficiary"] == "Ridgeway Investment Limited"
+
+
+@needs_real
+def test_event_spellings_people_type_are_read_as_canonical() -> None:
+    res = answer(OFFER, "2006-10-10", START, [("termination_for_good_cause", "2006-10-02")])
+    assert one(res, "grants")["vested"] == 78125
+    assert "event termination_for_good_cause read as termination_for_cause" in res["trace"]

@@ -103,9 +103,10 @@ def _scenario(facts: tuple[str, ...], events: tuple[str, ...]) -> tuple[dict[str
 
 
 def _warn_unknown_events(model: Any, evs: list[tuple[str, dt.date]]) -> None:
+    from termwise.evaluate.engine import EVENT_ALIASES
     from termwise.terms.model import CANONICAL_EVENTS
 
-    known = {e.name for e in model.events} | set(CANONICAL_EVENTS)
+    known = {e.name for e in model.events} | set(CANONICAL_EVENTS) | set(EVENT_ALIASES)
     for n, _ in evs:
         if n not in known:
             click.echo(f"termwise: note: event {n!r} is not one this agreement reacts to", err=True)

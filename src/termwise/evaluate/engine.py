@@ -35,6 +35,25 @@ from termwise.terms.model import (
 )
 
 EVALUATE_SCHEMA = "termwise.evaluate/1"
+
+# Other spellings of the canonical events, as people type them.
+EVENT_ALIASES = {
+    "termination_for_good_cause": "termination_for_cause",
+    "termination_with_cause": "termination_for_cause",
+    "for_cause_termination": "termination_for_cause",
+    "termination_without_good_cause": "termination_without_cause",
+    "termination_other_than_for_cause": "termination_without_cause",
+    "resignation_with_good_reason": "resignation_for_good_reason",
+    "good_reason_resignation": "resignation_for_good_reason",
+    "resignation": "resignation_without_good_reason",
+    "voluntary_resignation": "resignation_without_good_reason",
+    "change_in_control": "change_of_control",
+    "change_of_ceo": "ceo_change",
+    "mac": "material_adverse_change",
+    "funding": "funding_request",
+    "request": "funding_request",
+    "accepted": "acceptance",
+}
 FactValue = dt.date | Decimal | bool
 
 
@@ -61,7 +80,14 @@ class Scenario:
         self.used: set[str] = set()
         self.missing: list[str] = []
         self.trace: list[str] = []
-        evs = sorted(events, key=lambda e: (e[1], e[0]))
+        evs = []
+        for name, day in events:
+            canon = EVENT_ALIASES.get(name, name)
+            if canon != name and not any(e.name == name for e in model.events):
+                self.trace.append(f"event {name} read as {canon}")
+                name = canon
+            evs.append((name, day))
+        evs.sort(key=lambda e: (e[1], e[0]))
         for e in model.events:
             if e.occurred_on and not any(n == e.name for n, _ in evs):
                 evs.append((e.name, e.occurred_on))
