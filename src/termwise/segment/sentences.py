@@ -152,7 +152,11 @@ _ABBREV = frozenset(
 _BOUNDARY = re.compile(
     r"""[.!?]["'”’)\]]*(?=\s)|\n[ \t\r]*\n|\n(?=[ \t]*(?:\d{1,3}(?:\.\d{1,3})*\.?|ARTICLE|Article|SECTION|Section)"""
     r"""[ \t]+[A-Z0-9])"""
-    r"""|   +(?=(?:\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?|\d{1,3}\.|ARTICLE|SECTION|Section)[ \t]+[A-Z"“])"""
+)
+# A wide gap before a section number in a flattened paragraph ("Scope   1.1 The ..."); a separate
+# scan with a literal prefix, merged with the one above (one alternation would be much slower).
+_GAP_BOUNDARY = re.compile(
+    r"""   ++(?=(?:\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?|\d{1,3}\.|ARTICLE|SECTION|Section)[ \t]+[A-Z"“])"""
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)\Z")
 _MARKER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXivx]{1,6}|[A-Za-z]|\(?[a-zA-Z0-9]{1,4}\))\Z")
@@ -165,7 +169,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     start = max(0, min(start, end))
     spans: list[Span] = []
     pos = start
+    gaps = [(g.start(), g.end()) for g in _GAP_BOUNDARY.finditer(text, start, end)]
+    gi = 0
     for m in _BOUNDARY.finditer(text, start, end):
+        while gi < len(gaps) and gaps[gi][0] < m.start():
+            if gaps[gi][0] >= pos:
+                _add(text, pos, gaps[gi][0], spans)
+                pos = gaps[gi][1]
+            gi += 1
         ch = text[m.start()]
         if ch in ".!?":
             after = m.end()
@@ -182,14 +193,19 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
                 if after < end and text[after].isdigit() and w is not None and w.group(1).lower() in ("no", "nos"):
                     continue
                 # a section number that opens the sentence: "1.", "5.1.", "IV.", "A."
-                head = text[pos : m.start()].strip()
-                if len(head) <= 8 and _MARKER.fullmatch(head):
-                    continue
+                if m.start() - pos <= 40:
+                    head = text[pos : m.start()].strip()
+                    if len(head) <= 8 and _MARKER.fullmatch(head):
+                        continue
             _add(text, pos, m.end(), spans)
             pos = m.end()
         else:
             _add(text, pos, m.start(), spans)
             pos = m.end()
+    for gs, ge in gaps[gi:]:
+        if gs >= pos:
+            _add(text, pos, gs, spans)
+            pos = ge
     _add(text, pos, end, spans)
     return spans
 
