@@ -181,6 +181,15 @@ _DEADLINE_LEAD = re.compile(
 )
 
 
+_STOP = {"a", "an", "the", "of", "to", "and", "or", "your", "his", "her", "its", "their", "this", "that", "in", "for"}
+
+
+def _fact_name(what: str, fallback: str) -> str:
+    """A readable fact name for "was this done in time": ``submission_i_9_form_met``."""
+    words = [w for w in re.findall(r"[a-z0-9]+", what.lower()) if w not in _STOP][:4]
+    return "_".join(words) + "_met" if words else fallback.replace("-", "_") + "_met"
+
+
 def build_deadlines(sents: list[Flat], ctx: Ctx, signed_copy: tuple[int, int] | None) -> list[Deadline]:
     out: list[Deadline] = []
     for k, f in enumerate(sents):
@@ -248,12 +257,12 @@ def build_deadlines(sents: list[Flat], ctx: Ctx, signed_copy: tuple[int, int] | 
             )
             if rd:
                 did = f"deadline-{len(out) + 1}"
-                fact = did.replace("-", "_") + "_met"
-                ctx.need(fact, "bool", f"met: {f.raw[:80]}")
                 if anchor != "agreement_date":
                     ctx.need(anchor, "date", FACT_TEXT.get(anchor, anchor))
                 subj = re.search(r"subject to (?:your )?([^,.;]{5,80}?)(?: and| no later| not later|,)", f.s)
                 what = f.raw[subj.start(1) : subj.end(1)] if subj else f.raw[: min(80, rm.start())].strip()
+                fact = _fact_name(what, did)
+                ctx.need(fact, "bool", f"done in time: {what}")
                 out.append(
                     Deadline(
                         id=did,
