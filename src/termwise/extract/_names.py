@@ -10,7 +10,7 @@ _STOP = (
     "Whereas", "WITNESSETH", "RECITALS", "Recitals", "This", "THIS", "Effective", "EFFECTIVE", "Attn", "Attention",
     "ATTN", "Re", "RE", "Dear", "Fax", "FAX", "Tel", "TEL", "Telephone", "Email", "E-mail", "Phone", "Its", "ITS",
     "AND", "And", "BETWEEN", "Between", "AMONG", "Among", "Agreement", "AGREEMENT", "Signature", "SIGNATURE",
-    "NOW", "IN", "WITNESS", "Inc\\.?,", "Sincerely", "Very", "Accepted", "ACCEPTED", "Agreed", "AGREED",
+    "NOW", "IN", "WITNESS", "Sincerely", "Very", "Accepted", "ACCEPTED", "Agreed", "AGREED",
     "Each", "Both", "Party", "PARTY", "Parties", "PARTIES", "Registered", "Having", "With", "WITH", "Whose",
     "Exhibit", "EXHIBIT", "Schedule", "SCHEDULE", "Section", "SECTION", "Article", "ARTICLE", "Page", "PAGE",
     "Contract", "CONTRACT", "Company's", "Hereinafter", "HEREINAFTER", "Pursuant", "Subject", "Upon",
@@ -25,7 +25,7 @@ SUFFIX = (
 )
 _WS = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # whitespace inside a name: at most one line break
 NAME = re.compile(
-    rf"{WORD}(?:{_WS}(?:{CONNECTOR}{_WS})*{WORD}|[ \t]*,{_WS}?{SUFFIX}|{_WS}\([A-Z][\w .&]{{0,30}}\)(?={_WS}{WORD}))*"
+    rf"{WORD}(?:{_WS}(?:(?:{CONNECTOR}{_WS})+(?=[A-Z&]){WORD}|{WORD})|[ \t]*,{_WS}?{SUFFIX}|{_WS}\([A-Z][\w .&]{{0,30}}\)(?={_WS}{WORD}))*"
 )
 # A name as it opens a preamble may start in lower case ("drkoop.com, inc.", "i3 Integrative ...", "e.l.f. Beauty"),
 # or be redacted ("[ * * * ]").
@@ -80,11 +80,36 @@ def aliases_in(body: str) -> list[tuple[str, int, int]]:
         a = q.group(g).strip().rstrip(",.;").strip()
         if not a or a.lower() in GENERIC_ALIASES:
             continue
-        if not (a[0].isupper() or a[0].isdigit()):
+        if not (a[0].isupper() or a[0].isdigit() or re.search(r"[.\d]", a)):
             continue
         s = q.start(g) + q.group(g).find(a)
         out.append((a, s, s + len(a)))
     return out
+
+
+_ENTITY_DESCRIPTOR = re.compile(
+    r"(?:,\s*|\s+)(?:an?|the|its|having|with|whose|located|organi[sz]ed|incorporated|existing|acting|represented|doing)\s"
+)
+
+
+def entity_before(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of an entity name that ends at ``end`` or before a description of it (", a Delaware
+    corporation", ", having its office at ..."), searching ``text[start:end]``; None if there is none. A single
+    word inside a longer phrase ("plans of the Company") is not taken for a name."""
+    window = text[start:end]
+    cuts = [len(window)] + [d.start() for d in reversed(list(_ENTITY_DESCRIPTOR.finditer(window)))]
+    for c in cuts:
+        if c < len(window) and re.search(r"[()\"“”;]|\.\s+[A-Z]", window[c:]):
+            continue
+        m = name_ending(window[:c])
+        if m is None or not re.search(r"[A-Za-z]{2}", m.group(0)):
+            continue
+        name = m.group(0)
+        before = window[max(0, m.start() - 8) : m.start()]
+        inside_phrase = re.search(r"(?i:\b(?:the|of|to|for|in|by|on|with|under)\s+)$", before) is not None
+        if len(name.split()) >= 2 and (ORG_SUFFIX.search(name) or not inside_phrase):
+            return start + m.start(), start + m.end()
+    return None
 
 
 def collapse(s: str) -> str:

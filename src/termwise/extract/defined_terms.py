@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from termwise.extract._names import collapse, name_ending
+from termwise.extract._names import collapse, entity_before
 from termwise.model import DefinedTerm, Document, Span
 
 _Q_OPEN = "\"“"
@@ -94,7 +94,9 @@ def find_defined_terms(doc: Document) -> list[DefinedTerm]:
     uses = _uses(text, [t for t, _ in ordered], {(s, e) for _, (s, e, _) in ordered})
     out = []
     for term, (s, e, definition) in ordered:
-        out.append(DefinedTerm(term=term, start=s, end=e, definition=definition, uses=tuple(uses.get(term, ()))))
+        # a mention inside the term's own definition ("MediWound" in "MediWound Ltd.") is not a use
+        own = [u for u in uses.get(term, ()) if not (definition.start <= u.start < definition.end)]
+        out.append(DefinedTerm(term=term, start=s, end=e, definition=definition, uses=tuple(own)))
     return out
 
 
@@ -112,9 +114,9 @@ def _clean_term(text: str, start: int, end: int) -> tuple[str | None, int, int]:
 
 
 _OPENS = re.compile(
-    r"(?:(?:^|\n)[ \t]*(?:\(?[a-zA-Z0-9ivx]{1,4}[.)]\s*)*(?:the\s+(?:term|words?|phrase)\s+)?"
+    r"(?:(?:^|\n)[ \t]*(?:\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,3}(?:\.\d{1,3})*)[.)]?\s+)*(?:(?:the\s+)?(?:term|words?|phrase)\s+|(?:A|An|The)\s+)?"
     r"|(?:[.;:]|\(\s*[a-zA-Z0-9ivx]{1,4}\s*\))\s+(?:(?:the\s+)?(?:term|words?|phrase)\s+)?(?:As\s+used[^,]{0,40},\s*)?"
-    r"(?:the\s+)?"
+    r"(?:the\s+|A\s+|An\s+|The\s+)?"
     r"|(?i:\b(?:term|terms|phrase|word|words)\s+)"
     r"|(?i:as\s+used\s+(?:herein|in\s+this\s+\w+)\s*,\s*(?:the\s+term\s+)?)"
     r"|(?i:\bfor\s+(?:the\s+)?purposes?\s+of\s+[^,]{1,60},\s*(?:the\s+term\s+)?))$"
@@ -159,10 +161,9 @@ def _phrase_before(text: str, paren: int) -> Span:
     if amended is not None:
         paren = window_start + amended.start()
     window = text[window_start:paren]
-    m = name_ending(window)
-    if m is not None and m.end() - m.start() >= 2 and re.search(r"[A-Za-z]{2}", m.group(0)):
-        s = window_start + m.start()
-        return Span(start=s, end=window_start + m.end())
+    entity = entity_before(text, window_start, paren)
+    if entity is not None:
+        return Span(start=entity[0], end=entity[1])
     starts = [c.end() for c in _CLAUSE_START.finditer(window)]
     s = window_start + (starts[-1] if starts else 0)
     e = paren

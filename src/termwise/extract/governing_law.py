@@ -75,7 +75,7 @@ _ADJECTIVES = {
 
 _NAMES = sorted({*US_STATES, *PROVINCES, *COUNTRIES}, key=len, reverse=True)
 _PREFIX = r"(?:(?:the\s+)?(?:State|Commonwealth|Province|Kingdom|Republic|Territory|Federal\s+Republic)\s+of\s+)?"
-_JURIS = re.compile(
+JURISDICTION = re.compile(
     r"(?<![\w])" + _PREFIX + r"(?P<name>" + "|".join(re.escape(n).replace("\\ ", r"\s+") for n in _NAMES) + r")(?![\w])",
     re.I,
 )
@@ -87,7 +87,7 @@ _LAWS_OF = re.compile(
 # "... in the State of Nevada and shall be governed by ... the laws thereof"
 _LAWS_THEREOF = re.compile(r"laws?\s+(?:thereof|of\s+(?:that|such|said)\s+(?:state|commonwealth|province|country|jurisdiction))")
 # "the laws of the United States and the State of Florida"
-_AND_JURIS = re.compile(r"\s+and\s+(?:of\s+)?(?:the\s+)?", re.I)
+_ANDJURISDICTION = re.compile(r"\s+and\s+(?:of\s+)?(?:the\s+)?", re.I)
 _LAW_AFTER = re.compile(
     r"(?<![\w])(?P<j>" + "|".join(re.escape(n).replace("\\ ", r"\s+") for n in _NAMES) + "|"
     + "|".join(_ADJECTIVES) + r")\s+(?:substantive\s+|internal\s+)?law$",
@@ -122,7 +122,7 @@ def find_governing_law(doc: Document) -> list[Value]:
     for m in _LAWS_OF.finditer(low):
         if m.start() and low[m.start() - 1].isalnum():
             continue
-        j = _JURIS.match(text, m.end())
+        j = JURISDICTION.match(text, m.end())
         if j is None:
             continue
         written = j.group(0)
@@ -132,8 +132,8 @@ def find_governing_law(doc: Document) -> list[Value]:
         if score is None:
             continue
         scored.append((score, m.start(), _value(doc, j.start(), j.end(), j.group("name"))))
-        a = _AND_JURIS.match(text, j.end())
-        j2 = _JURIS.match(text, a.end()) if a else None
+        a = _ANDJURISDICTION.match(text, j.end())
+        j2 = JURISDICTION.match(text, a.end()) if a else None
         if j2 is not None and not j2.group(0).islower():
             score2 = _context_score(text, m.start(), j2.end(), juris_from=j2.start())
             if score2 is not None:
@@ -143,7 +143,7 @@ def find_governing_law(doc: Document) -> list[Value]:
         if score is None:
             continue
         back = text[max(0, m.start() - 250) : m.start()]
-        found = [j for j in _JURIS.finditer(back) if not j.group(0).islower()]
+        found = [j for j in JURISDICTION.finditer(back) if not j.group(0).islower()]
         if found:
             j = found[-1]
             off = max(0, m.start() - 250)
@@ -173,6 +173,9 @@ def find_governing_law(doc: Document) -> list[Value]:
 
 
 def _value(doc: Document, start: int, end: int, name: str) -> Value:
+    lead = re.match(r"the\s+", doc.text[start:end], re.I)
+    if lead is not None:
+        start += lead.end()
     return Value(kind="law", text=doc.text[start:end], start=start, end=end, value=_canonical(name))
 
 

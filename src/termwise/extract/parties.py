@@ -32,6 +32,7 @@ from termwise.extract._names import (
     collapse,
     name_ending,
 )
+from termwise.extract.governing_law import JURISDICTION
 from termwise.model import Document, Party, Span
 
 _HEAD = 8000
@@ -55,7 +56,7 @@ ROLE_WORDS = {
     "transporter": "transporter", "shipper": "shipper", "charterer": "charterer", "individual": "individual",
     "subscriber": "subscriber", "administrator": "administrator", "sub-adviser": "adviser", "maker": "borrower",
     "assignor": "assignor", "assignee": "assignee", "grantor": "grantor", "grantee": "grantee",
-    "secured party": "lender", "debtor": "borrower", "payee": "lender", "pledgor": "pledgor",
+    "secured party": "lender", "agency": "agent", "sales agent": "agent", "placement agent": "agent", "debtor": "borrower", "payee": "lender", "pledgor": "pledgor",
 }
 
 _PREAMBLE = re.compile(r"(?<![\w])(?:(?:by\s+and\s+)?(?:between|among|amongst)(?![\w])\s*:?|parties\s*:?[ \t]*\n(?=\s*\(\s*1\s*\)))",
@@ -71,6 +72,8 @@ _LABEL = re.compile(
     re.M,
 )
 _DESCRIPTOR = re.compile(r"(?:,\s*|\s+)(?:an?|the|its|having|with|whose|located|organi[sz]ed|incorporated|of)\s")
+_JURISDICTION_ONLY = re.compile(r"\s*(?:Wales|Northern\s+Ireland|Scotland|Tobago|Herzegovina|Nevis|Caicos|Futuna|Principe"
+                                r"|(?:the\s+)?(?:State|Commonwealth|Province|Republic|People)\b)")
 _COMMA_NAME = re.compile(r"(?<=[)\w.]),[ \t]*(?:\n[ \t]*)?(?=[A-Z])")
 _ADDRESSY = re.compile(r"\d{3,}|\b(?:Suite|Street|Avenue|Road|Floor|Box|Drive|Boulevard|Way)\b")
 _ABBREV_END = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|No|St|Ave|Blvd|Mr|Ms|Mrs|Dr|Jr|Sr|Ste|U\.S|N\.A|S\.A|L\.P|LLC)|\b[A-Z])$")
@@ -114,8 +117,8 @@ def _name_at(text: str, pos: int, endpos: int | None = None, *, loose: bool = Fa
         e -= 1
     name = text[s:e]
     name, e = _split_and(name, s)
-    if len(name) < 2 or not any(c.isalpha() for c in name):
-        return None
+    if len(name) < 2 or not (any(c.isalpha() for c in name) or name.startswith("[")):
+        return None  # a redacted name "[ * * * ]" still holds a party's place
     return name, s, e
 
 
@@ -182,7 +185,7 @@ def _tail(text: str, pos: int, limit: int) -> tuple[int, str]:
     """Where the description after a party's name ends: at the next "and"/";" (another party follows) or at the end
     of the sentence or paragraph ("stop")."""
     depth = 0
-    for m in re.finditer(r"[()]|\n[ \t]*\n|;|(?<![\w])(?:and|AND|&)(?=\s)|\.(?=\s)|:(?=\s)", text[pos:limit]):
+    for m in re.finditer(r"[()]|\n[ \t]*\n|;|(?<![\w])(?:and|AND|And|&)(?=\s)|\.(?=\s)|:(?=\s)", text[pos:limit]):
         tok = m.group(0)
         at = pos + m.start()
         if tok == "(":
@@ -191,8 +194,10 @@ def _tail(text: str, pos: int, limit: int) -> tuple[int, str]:
             depth = max(0, depth - 1)
         elif depth:
             continue
-        elif tok in ("and", "AND", "&"):
+        elif tok in ("and", "AND", "And", "&"):
             rest = text[at + len(tok) : at + len(tok) + 80]
+            if _JURISDICTION_ONLY.match(rest):
+                continue  # "a company incorporated in England and Wales whose ..."
             if re.match(r"[\s:]*(?:\(\s*\d{1,2}\s*\)\s*|\d{1,2}\.\s+)?(?:the\s+undersigned\s*,?\s*)?(?:[A-Z0-9\[]|[a-z][\w.\-]*[\d.][\w.\-]*)", rest) and \
                     not re.match(r"\s*(?:the\s+)?(?:State|Commonwealth|Province|Republic|People)\b", rest):
                 return at, "and"
@@ -275,7 +280,7 @@ def _name_after_boundary(text: str, start: int, end: int) -> tuple[str, int, int
         lead = _LEAD.match(text, b, end)
         p = lead.end() if lead else b
         got = _name_at(text, p, end, loose=True)
-        if got is None:
+        if got is None or JURISDICTION.fullmatch(got[0]):
             continue
         between = text[got[2] : end]
         if re.search(r"[\"“”]|\n[ \t]*\n|\.\s+[A-Z]", between) or "\n" in got[0] and re.search(r"\d", got[0]):
@@ -349,8 +354,9 @@ def _from_letter(doc: Document) -> list[_Cand]:
             stripped = line.strip()
             if not stripped or re.search(r"\d{3,}|@|(?i:^(?:re|fax|tel|phone|attn|attention|via|by)\b)", stripped):
                 continue
-            got = _name_at(text, start + ls + (len(line) - len(line.lstrip())), start + le)
-            if got is None or got[2] - got[1] < len(stripped) - 2:
+            lead = re.match(r"[ \t]*(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?[ \t]+)?", line)
+            got = _name_at(text, start + ls + (lead.end() if lead else 0), start + le)
+            if got is None or got[2] - got[1] < len(line) - (lead.end() if lead else 0) - 2 - (len(line) - len(line.rstrip())):
                 continue
             names.append(got)
         if not names:
@@ -503,7 +509,7 @@ def _assign_roles(doc: Document, parties: list[Party], *, is_letter: bool) -> li
     others = set(r for r in roles if r)
     out: list[Party] = []
     for p, r in zip(parties, roles, strict=True):
-        if r == "company" and employment and (others & {"employee"} or is_letter):
+        if r == "company" and ("employee" in others or (employment and is_letter)):
             r = "employer"
         elif r == "company" and others & {"purchaser", "investor", "subscriber", "holder", "underwriter", "agent"}:
             r = "company"
