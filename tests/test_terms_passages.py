@@ -496,3 +496,16 @@ def test_p36_share_counts_and_calendar_quarter_warning() -> None:
     assert any("calendar quarter" in w.message for w in m.warnings)
     res = evaluate(m, {"start_date": D("2020-06-15")}, [], D("2022-07-01"))
     assert one(res, "grants")["vested"] == 6000  # 3,000 + 4 x 750
+
+
+def test_p37_defined_qualifying_termination_carries_events_and_window() -> None:
+    both = run(
+        "p37-qualifying-termination.txt",
+        "2022-07-15",
+        {},
+        [("change_of_control", "2022-01-10"), ("termination_without_cause", "2022-06-01")],
+    )
+    p = one(both, "payments")
+    assert (p["amount"], p["due"], p["status"]) == ("450000", "2022-07-01", "owed")
+    alone = run("p37-qualifying-termination.txt", "2022-07-15", {}, [("termination_without_cause", "2022-06-01")])
+    assert one(alone, "payments")["status"] == "not_triggered"

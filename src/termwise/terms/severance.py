@@ -145,11 +145,38 @@ def _months_of(iso: str) -> int | None:
 _EXCLUDED = re.compile(r"(?:other than|except|excluding|not)(?: for| by reason of| due to| on account of)?[^.;]{0,40}$")
 
 
+_NAMED = re.compile(
+    r"\((?:a |an |the |each,? a |such )?[\"“](?P<t>[a-z][\w -]{3,40})[\"”]\)"
+    r"|(?:is|shall be|constitutes?|will be) (?:a |an |the )?[\"“](?P<t2>[a-z][\w -]{3,40})[\"”]"
+)
+
+
+def _named_triggers(sents: list[Flat]) -> dict[str, tuple[list[str], Window | None]]:
+    """Defined names for a set of triggers: 'terminated without Cause (a "Qualifying Termination")'."""
+    out: dict[str, tuple[list[str], Window | None]] = {}
+    for f in sents:
+        for m in _NAMED.finditer(f.s):
+            evs = [e[0] for e in events_in(f) if e[2] <= m.start() and e[0] in SEVERANCE_EVENTS]
+            evs = [e for e in dict.fromkeys(evs) if e != "termination_for_cause"]
+            term = m.group("t") or m.group("t2")
+            if evs and re.search(r"terminat|resign|separation|change", term):
+                window, requires = window_of(f, "employment agreement")
+                if requires and len(evs) > 1:
+                    evs = [e for e in evs if e != "change_of_control"]
+                out[term] = (evs, window)
+    return out
+
+
+def _find_term(s: str, term: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(term), s)]
+
+
 def build_severance(
     sents: list[Flat], ctx: Ctx, payer: str | None, payee: str | None
 ) -> tuple[list[Payment], list[Benefit]]:
     pays: list[Payment] = []
     bens: list[Benefit] = []
+    named = _named_triggers(sents)
     for f in sents:
         if "vest" in f.s and "pay" not in f.s:
             continue
@@ -160,6 +187,16 @@ def build_severance(
             and not (e[0] in ("death", "disability") and _EXCLUDED.search(f.s, max(0, e[1] - 60), e[1]))
         ]
         if not evs:
+            evs = [
+                (name, i, j) for term, (names, _w) in named.items() for i, j in _find_term(f.s, term) for name in names
+            ]
+            if evs and "shall mean" not in f.s and '" means' not in f.s:
+                window_named = next((w for term, (_n, w) in named.items() if _find_term(f.s, term)), None)
+            else:
+                evs, window_named = [], None
+        else:
+            window_named = None
+        if not evs:
             continue
         pm = re.search(r"\b(?:pay|payment|severance|lump sum|lump-sum)", f.s)
         if pm and re.search(
@@ -167,6 +204,11 @@ def build_severance(
         ):
             continue  # what the employee gets *instead* of severance
         window, requires = window_of(f, ctx.kind)
+        if window is None and window_named is not None:
+            window, requires = (
+                window_named,
+                (window_named.anchor if window_named.anchor == "change_of_control" else None),
+            )
         names = [e[0] for e in evs if e[0] != "termination_for_cause"]
         if requires and len(set(names)) > 1:
             names = [n for n in names if n != "change_of_control"]
