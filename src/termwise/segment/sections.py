@@ -507,14 +507,16 @@ def find_sections(doc: Document) -> list[Section]:
     if n == 0:
         return []
     cands = _candidates(text)
-    line_counts = _repeated_lines(text)
     events: list[tuple[int, int, object]] = [(c.start, 1, c) for c in cands]
     cand_starts = {c.start for c in cands}
-    for m in _PARA.finditer(text):
-        first = m.group(2)
-        if not first[:1].isupper() or m.start(2) in cand_starts:
-            continue
-        if line_counts.get(first.strip(), 0) > 1:
+    paras = [m for m in _PARA.finditer(text) if m.group(2)[:1].isupper()]
+    caps = list(_CAPS_LINE.finditer(text))
+    # running headers and footers: lines that come back page after page end nothing
+    firsts = {m.start(2): m.group(2).strip() for m in paras}
+    firsts.update((m.start(1), m.group(1).strip()) for m in caps)
+    line_counts = Counter(firsts.values())
+    for m in paras:
+        if m.start(2) in cand_starts or line_counts[firsts[m.start(2)]] > 1:
             continue
         ind = len(m.group(1).expandtabs())
         if m.group(3) is not None:
@@ -523,10 +525,10 @@ def find_sections(doc: Document) -> list[Section]:
     heading_lines: set[int] = set()
     for m in _STOP.finditer(text):
         events.append((m.start(1), 0, ("stop", 0)))
-    for m in _CAPS_LINE.finditer(text):
+    for m in caps:
         s = m.start(1)
-        line = m.group(1).strip()
-        if s in cand_starts or line_counts.get(line, 0) > 1 or sum(ch.isalpha() for ch in line) < 4:
+        line = firsts[s]
+        if s in cand_starts or line_counts[line] > 1 or sum(ch.isalpha() for ch in line) < 4:
             continue
         events.append((s, 0, ("caps", 0)))
     events.sort(key=lambda e: (e[0], e[1]))
@@ -726,14 +728,3 @@ def _after_push(text: str, stack: list[_Frame], heading_lines: set[int]) -> None
         m2 = _NEXT_NONBLANK.match(text, nl)
         if m2 and f.heading is not None:
             heading_lines.add(m2.start(1))
-
-
-def _repeated_lines(text: str) -> dict[str, int]:
-    """Stripped lines that occur more than once (running headers and footers)."""
-    counts: Counter[str] = Counter()
-    for line in text.split("\n"):
-        if 4 <= len(line) <= 120:
-            t = line.strip()
-            if len(t) >= 4 and t[0].isupper():
-                counts[t] += 1
-    return {k: v for k, v in counts.items() if v > 1}
