@@ -198,6 +198,18 @@ def test_bare_page_number_run() -> None:
         ),
         pytest.param("With a copy to:\n\nX\n\nWith a copy to:\n\nY\n\nWith a copy to:\n\nZ\n", id="clustered"),
         pytest.param(
+            "ARTICLE V\nCOMPENSATION\n\n" + BODY * 20 + "\nARTICLE V\nCOMPENSATION\n\n" + BODY * 20,
+            id="two-line-heading-twice",
+        ),
+        pytest.param(
+            "Intro\n\n"
+            + BODY * 20
+            + "\nThe Company\nand its Affiliates\n\n"
+            + BODY * 20
+            + "\nThe Company\nand its Affiliates\n",
+            id="plain-two-line-block-twice",
+        ),
+        pytest.param(
             "".join(
                 f"{BODY * 12}\n       This Affiliate Agreement is executed as of the 14th day of December, 1997.\n\n"
                 f"                   Very truly yours,\n\n                   /s/ Signer {n}\n\n"
@@ -733,3 +745,10 @@ def test_docx_hidden_and_moved_text_left_out(tmp_path: Path) -> None:
     d.save(str(tmp_path / "h.docx"))
     (doc,) = read(tmp_path / "h.docx")
     assert doc.text == "Visible text."
+
+
+def test_footer_of_a_two_page_letter() -> None:
+    text = f"ACME, INC.\n\n{BODY * 15}\n{FOOTER}\n\n{BODY * 10}\n{FOOTER}"
+    spans, pages = find_furniture(text)
+    assert [g.splitlines()[1].split()[0] for g in marked(text, spans)] == ["Confidential", "Confidential"]
+    assert pages is not None and len(pages) == 2

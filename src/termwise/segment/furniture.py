@@ -242,13 +242,17 @@ def _repeated_blocks(
         block = occ[0][2]
         if len(_LETTER.findall(block)) < 3 or _is_form_block(block):
             continue
-        if _SIGNATURE.search(block):
-            continue  # copies of a signature page ("/s/", "By: ____", "Very truly yours,")
-        if lines == 1 and (block.rstrip().endswith((":", ",")) or _is_sentence(block) or _before_form(text, occ)):
-            continue  # a lead-in ("Datec will:"), a party over "By:" lines, a sentence: content
+        if _SIGNATURE.search(block) or _NUMBERED.match(block):
+            continue  # copies of a signature page ("/s/", "By: ____"), a numbered heading or paragraph
+        if len(occ) + (dkey == first_key) < 3 and not _FOOTERISH.search(block):
+            continue  # twice only: a footer must look like one (address, phone, rule, "Confidential")
+        if _is_sentence(block):
+            continue  # prose ("This Agreement is executed as of ..."), not a running head
+        if lines == 1 and (block.rstrip().endswith((":", ",")) or _before_form(text, occ)):
+            continue  # a lead-in ("Datec will:"), a party over "By:" lines: content
         gaps = [b[0] - a[1] for a, b in zip(occ, occ[1:], strict=False)]
-        if min(gaps) < MIN_GAP // 4 or sum(g < MIN_GAP for g in gaps) > len(gaps) // 3:
-            continue  # clustered (a signature page, a notice list), not once a page
+        if min(gaps) < MIN_GAP // 4 or (len(gaps) > 1 and sum(g < MIN_GAP for g in gaps) > len(gaps) // 3):
+            continue  # clustered (a signature page, a notice list), not once a page; a last page may be short
         located = [(s, _rstrip_end(text, e)) for s, e, _ in occ]
         spans.extend(located)
         # a header repeats the document's first paragraph or starts near the top; else a footer
@@ -266,6 +270,12 @@ _FORM_START = re.compile(r"\s*+(?:(?:By|Name|Title|Its)[ \t]*:|[^\n]*/s/|[^\n]*_
 _SIGNATURE = re.compile(
     r"/s/|_{5}|\bBy:|^\s*(?:agreed|accepted|acknowledged|in witness|witness|very truly|sincerely|signed)\b",
     re.I | re.M,
+)
+_NUMBERED = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|\(?[a-z]{1,4}\)|ARTICLE|SECTION|Section|Article)\s+\S")
+_FOOTERISH = re.compile(
+    r"confidential|proprietary|page|tel\b|fax|phone|www\.|https?:|@|\u00a9|\(c\)|copyright|source:|rights reserved"
+    r"|-{10}|={10}|_{10}|\bsuite\b|\b\d{5}(?:-\d{4})?\b",
+    re.I,
 )
 _LEGEND = re.compile(r"page|confidential|omitted|redacted|source:|copyright|\u00a9|draft|execution", re.I)
 
