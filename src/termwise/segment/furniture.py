@@ -12,7 +12,8 @@ What counts:
 * repeated blocks: a paragraph (1 to 4 lines between blank lines) that recurs verbatim,
   at least a page-ish distance apart, like a ``Confidential ... Tel: ... Fax:`` footer or a
   letterhead company line repeated at each page top. One-line blocks must recur 3+ times,
-  blocks of 2 to 4 lines 2+ times. The document's first paragraph (its letterhead or title)
+  blocks of 2 to 4 lines 2+ times (only twice: when they look like a footer, with an
+  address, a phone, a rule or "Confidential"). The document's first paragraph (its letterhead or title)
   is kept. Blocks that only differ in digits match when they carry a page number ("Page 3",
   "3 of 9"). Not furniture however often they recur: signature lines and copies of a
   signature page (``/s/``, ``By:``, ``____``, closings), lead-ins ending in ``:``, full
