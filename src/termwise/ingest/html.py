@@ -25,6 +25,7 @@ from typing import Any
 
 from termwise.errors import CorruptFile, EmptyDocument
 from termwise.ingest import sha256_of
+from termwise.ingest.text import _BOMS, CP1252_ERRORS, MIXED_ERRORS, _mostly_utf8
 from termwise.model import Document, Source
 from termwise.segment.furniture import find_furniture
 
@@ -50,8 +51,6 @@ _XML_ENCODING = re.compile(rb"""<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9
 def decode_html(data: bytes, *, path: str) -> tuple[str, str]:
     """Bytes to str: byte-order mark, then ``<meta charset>`` / XML declaration, then UTF-8,
     then Windows-1252."""
-    from termwise.ingest.text import _BOMS
-
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(enc, errors="replace"), enc
@@ -66,15 +65,17 @@ def decode_html(data: bytes, *, path: str) -> tuple[str, str]:
                 break  # an unknown charset name: guess below
             if enc in {"latin-1", "iso8859-1", "ascii"}:
                 enc = "cp1252"  # as browsers do: documents labelled Latin-1 are cp1252
+            if enc == "cp1252":
+                return data.decode(enc, errors=CP1252_ERRORS), enc
             if enc != "utf-8":
-                return data.decode(enc, errors="replace"), enc
+                return data.decode(enc, errors="replace"), enc  # bytes the label denies: U+FFFD, as browsers
             break
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        from termwise.ingest import text  # registers the cp1252 error handler
-
-        return data.decode("cp1252", errors=text.CP1252_ERRORS), "cp1252"
+        if _mostly_utf8(data):
+            return data.decode("utf-8", errors=MIXED_ERRORS), "utf-8"
+        return data.decode("cp1252", errors=CP1252_ERRORS), "cp1252"
 
 
 def html_to_text(html: str) -> tuple[str, tuple[int, ...], tuple[tuple[int, str], ...]]:
