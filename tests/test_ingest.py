@@ -752,3 +752,14 @@ def test_footer_of_a_two_page_letter() -> None:
     spans, pages = find_furniture(text)
     assert [g.splitlines()[1].split()[0] for g in marked(text, spans)] == ["Confidential", "Confidential"]
     assert pages is not None and len(pages) == 2
+
+
+def test_edgar_document_without_text_is_left_out_unless_asked_for() -> None:
+    empty = (
+        "<DOCUMENT>\n<TYPE>EX-99.2\n<SEQUENCE>9\n<FILENAME>cover.htm\n<TEXT>\n"
+        "<html><body><img src=x></body></html>\n</TEXT>\n</DOCUMENT>\n"
+    )
+    data = SUBMISSION.replace("</SEC-DOCUMENT>", empty + "</SEC-DOCUMENT>").encode()
+    assert "EX-99.2" not in [d.source.exhibit for d in read_submission(data, path="sub.txt")]
+    with pytest.raises(EmptyDocument, match="EX-99.2"):
+        read_submission(data, path="sub.txt", exhibit="EX-99.2")

@@ -9,10 +9,11 @@ text: the ``<TEXT>`` body for a plain-text document, the extracted text for HTML
 :mod:`termwise.ingest.html`, inline XBRL included). Uuencoded binaries (PDF, images, ZIP,
 Excel), XBRL instance and other XML data are skipped.
 
-``exhibit`` picks documents, case-insensitively: an exact ``<TYPE>`` (``EX-10.1``), else a
-type prefix up to a dot (``EX-10`` picks ``EX-10.1`` and ``EX-10.2``, not ``EX-101.INS``),
-else a ``<FILENAME>`` or ``<SEQUENCE>`` number. No match is ExhibitNotFound, listing the
-types present.
+Without ``exhibit`` every document with text is returned (one whose HTML shows no text, a
+cover page of images, is left out). ``exhibit`` picks documents, case-insensitively: an
+exact ``<TYPE>`` (``EX-10.1``), else a type prefix up to a dot (``EX-10`` picks ``EX-10.1``
+and ``EX-10.2``, not ``EX-101.INS``), else a ``<FILENAME>`` or ``<SEQUENCE>`` number. No
+match is ExhibitNotFound, listing the types present.
 """
 
 from __future__ import annotations
@@ -115,10 +116,19 @@ def read_submission(data: bytes, *, path: str, exhibit: str | None = None) -> li
         from termwise.ingest.text import read_text
 
         return [read_text(data, path=path)]
-    chosen = select(parts, exhibit, path=path) if exhibit else [p for p in parts if p.skipped is None]
-    if not chosen:
-        raise EmptyDocument(f"holds no text documents ({len(parts)} binary or data documents)", path=path)
-    return [_document(p, path=path, sha256=sha, encoding=enc) for p in chosen]
+    if exhibit:
+        return [_document(p, path=path, sha256=sha, encoding=enc) for p in select(parts, exhibit, path=path)]
+    docs = []
+    for p in parts:
+        if p.skipped is not None:
+            continue
+        try:
+            docs.append(_document(p, path=path, sha256=sha, encoding=enc))
+        except EmptyDocument:
+            continue  # a cover page of images only: the submission's other documents still count
+    if not docs:
+        raise EmptyDocument(f"holds no document with text ({len(parts)} binary, data or empty documents)", path=path)
+    return docs
 
 
 def _document(part: Part, *, path: str, sha256: str, encoding: str) -> Document:
