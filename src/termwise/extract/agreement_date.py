@@ -101,7 +101,10 @@ def find_agreement_date(doc: Document, dates: list[Value]) -> list[Value]:
     preamble = _preamble_span(text)
     scored: list[tuple[float, int, Value]] = []
     first_in_preamble = True
-    sig_dates = sorted({v.value for v in dates if v.start >= sig_start and isinstance(v.value, dt.date)})
+    sig_dates = sorted({v.value for v in dates if isinstance(v.value, dt.date) and (
+        v.start >= sig_start or _DATE_LABEL.search(text, max(0, v.start - 20), v.start))})
+    head_sig_dates = sorted({v.value for v in dates if isinstance(v.value, dt.date) and v.start < head_end and
+                             _DATE_LABEL.search(text, max(0, v.start - 20), min(n, v.end + 20))})
     for v in sorted(dates, key=lambda v: v.start):
         if v.kind != "date":
             continue
@@ -118,6 +121,12 @@ def find_agreement_date(doc: Document, dates: list[Value]) -> list[Value]:
         in_head = v.start < min(head_end, sig_start) or in_preamble
         in_sig = v.start >= sig_start and not in_head
         if not (in_head or in_sig):
+            # in the body: only "Date: ..." by a signature, or "This Agreement ... shall come into force as of ..."
+            tail = text[max(0, v.start - 120) : v.start]
+            if _THIS_AGREEMENT_DATED.search(tail):
+                scored.append((-1.0, v.start, v))
+            elif _DATE_LABEL.search(tail[-20:]):
+                scored.append((-2.0 + _later_bonus(v, sig_dates), v.start, v))
             continue
         if in_sig:
             # a signature block's date; when both sides date their signatures, the later one completes the agreement
@@ -125,12 +134,15 @@ def find_agreement_date(doc: Document, dates: list[Value]) -> list[Value]:
             if _NEGATIVE_BEFORE.search(tail[-40:]) or _other_agreement_dated(text, v.start):
                 continue
             score = -1.5 if _SIGNATURE_CUES.search(tail) else -2.5
-            if _WITNESS.search(text[max(0, v.start - 200) : v.start]):
+            if _WITNESS.search(text[max(0, v.start - 200) : v.start]) or _THIS_AGREEMENT_DATED.search(tail):
                 score = 0.5
-            if isinstance(v.value, dt.date) and sig_dates:
-                score += 0.5 * sig_dates.index(v.value) / len(sig_dates)
+            score += _later_bonus(v, sig_dates)
         else:
             score = _score(text, v) - v.start / head_end  # earlier is better
+            around = text[max(0, v.start - 20) : v.end + 20]
+            if _DATE_LABEL.search(around) and head_sig_dates:
+                # dated signatures at the top ("Date: 1/19/07 Date: January 22, 2007"): the later completes it
+                score += _later_bonus(v, head_sig_dates)
             if in_preamble:
                 score += 2.0
                 if first_in_preamble:
@@ -139,6 +151,21 @@ def find_agreement_date(doc: Document, dates: list[Value]) -> list[Value]:
         scored.append((score, v.start, v))
     scored.sort(key=lambda t: (-t[0], t[1]))
     return [v for _, _, v in scored]
+
+
+_DATE_LABEL = re.compile(r"\bDate[d]?\s*:?[ \t]*$|^[^\n]{0,12}\bDate\b|\bDate\s*:", re.M)
+_THIS_AGREEMENT_DATED = re.compile(
+    r"(?i:\bthis\s+(?:\w+\s+){0,3}(?:agreement|amendment|contract)\s+(?:is\s+dated|(?:shall|will)\s+(?:come\s+into"
+    r"\s+(?:force|effect)|take\s+effect|become\s+effective|be\s+effective)\s+(?:as\s+of|on|from))\W*"
+    r"(?:(?:the|this|\d{1,2}(?:st|nd|rd|th)?|day|of)\W+){0,4}$)"
+)
+
+
+def _later_bonus(v: Value, ordered: list[dt.date]) -> float:
+    """Up to 0.5 for the latest of several signature dates."""
+    if not isinstance(v.value, dt.date) or v.value not in ordered or len(ordered) < 2:
+        return 0.0
+    return 0.5 * ordered.index(v.value) / (len(ordered) - 1)
 
 
 def _preamble_span(text: str) -> tuple[int, int] | None:
@@ -170,7 +197,7 @@ def _score(text: str, v: Value) -> float:
     if extra.get("no_year"):
         score -= 2.0
     elif precision == "year":
-        score -= 1.0
+        score -= 2.0
     elif precision == "month":
         score -= 0.5
     tail = before[-70:]
@@ -179,7 +206,7 @@ def _score(text: str, v: Value) -> float:
         cue = False
         score -= 3
     elif _DATED.search(tail):
-        score += 3
+        score += 3.5
     elif _EFFECTIVE_BEFORE.search(tail):
         score += 1.5
     else:
