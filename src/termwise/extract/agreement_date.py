@@ -61,7 +61,8 @@ _OTHER_AGREEMENT = re.compile(
 _WITNESS = re.compile(r"(?i:in\s+witness\s+whereof[^.]{0,150}(?:as\s+of|on|this)\W*(?:(?:the|this|\d{1,2}(?:st|nd|rd|th)?|day|of)\W+){0,4}$)")
 # "the Confidentiality Agreement between the parties dated ...": another agreement's date
 _NAMED_AGREEMENT_DATED = re.compile(
-    r"(?i:\b(?:agreement|contract|letter|note|plan|memorandum|license|licence|lease|order|intent|trust)[\"”'’)]*"
+    r"(?i:\b(?:agreement|contract|letter|note|plan|memorandum|license|licence|lease|order|intent|trust)"
+    r"(?:\s+(?:of|for)\s+[A-Z][\w ]{0,40}?)?[\"”'’)]*"
     r"(?:\s*\([^)]{0,60}\))?\s*(?:(?:between|among|by\s+and\s+between|with)\s(?:[^.;]|\.(?!\s)){0,100}?)?,?\s*"
     r"(?:dated|effective|entered\s+into)\s*(?:as\s+of\s*|on\s*)?$)"
 )
@@ -92,6 +93,11 @@ _SIGNATURE_CUES = re.compile(
 
 def find_agreement_date(doc: Document, dates: list[Value]) -> list[Value]:
     """The agreement's date candidates, best first."""
+    return [v for _, _, v in _scored(doc, dates)]
+
+
+def _scored(doc: Document, dates: list[Value]) -> list[tuple[float, int, Value]]:
+    """(score, offset, value) of every candidate, best first."""
     if not dates and importlib.util.find_spec("termwise.extract.dates") is None:
         dates = _fallback_dates(doc)
     text = doc.clean
@@ -102,7 +108,7 @@ def find_agreement_date(doc: Document, dates: list[Value]) -> list[Value]:
     scored: list[tuple[float, int, Value]] = []
     first_in_preamble = True
     sig_dates = sorted({v.value for v in dates if isinstance(v.value, dt.date) and (
-        v.start >= sig_start or _DATE_LABEL.search(text, max(0, v.start - 20), v.start))})
+        v.start >= sig_start or _DATE_LABEL.search(text, max(0, v.start - 20), min(n, v.end + 20)))})
     head_sig_dates = sorted({v.value for v in dates if isinstance(v.value, dt.date) and v.start < head_end and
                              _DATE_LABEL.search(text, max(0, v.start - 20), min(n, v.end + 20))})
     for v in sorted(dates, key=lambda v: v.start):
@@ -125,7 +131,7 @@ def find_agreement_date(doc: Document, dates: list[Value]) -> list[Value]:
             tail = text[max(0, v.start - 120) : v.start]
             if _THIS_AGREEMENT_DATED.search(tail):
                 scored.append((-1.0, v.start, v))
-            elif _DATE_LABEL.search(tail[-20:]):
+            elif _DATE_LABEL.search(text, max(0, v.start - 20), min(n, v.end + 20)):
                 scored.append((-2.0 + _later_bonus(v, sig_dates), v.start, v))
             continue
         if in_sig:
@@ -139,21 +145,21 @@ def find_agreement_date(doc: Document, dates: list[Value]) -> list[Value]:
             score += _later_bonus(v, sig_dates)
         else:
             score = _score(text, v) - v.start / head_end  # earlier is better
-            around = text[max(0, v.start - 20) : v.end + 20]
-            if _DATE_LABEL.search(around) and head_sig_dates:
+            if head_sig_dates and _DATE_LABEL.search(text, max(0, v.start - 20), min(n, v.end + 20)):
                 # dated signatures at the top ("Date: 1/19/07 Date: January 22, 2007"): the later completes it
                 score += _later_bonus(v, head_sig_dates)
             if in_preamble:
                 score += 2.0
                 if first_in_preamble:
-                    score += 1.0
+                    score += 0.5
                     first_in_preamble = False
         scored.append((score, v.start, v))
     scored.sort(key=lambda t: (-t[0], t[1]))
-    return [v for _, _, v in scored]
+    return scored
 
 
-_DATE_LABEL = re.compile(r"\bDate[d]?\s*:?[ \t]*$|^[^\n]{0,12}\bDate\b|\bDate\s*:", re.M)
+# "Date:", "Dated", "Place Date" by a signature; not "(the "Effective Date")"
+_DATE_LABEL = re.compile(r"(?<!Effective )(?<!Commencement )(?<!Termination )(?<!Expiration )\bDate[d]?\b(?![\"”'’])")
 _THIS_AGREEMENT_DATED = re.compile(
     r"(?i:\bthis\s+(?:\w+\s+){0,3}(?:agreement|amendment|contract)\s+(?:is\s+dated|(?:shall|will)\s+(?:come\s+into"
     r"\s+(?:force|effect)|take\s+effect|become\s+effective|be\s+effective)\s+(?:as\s+of|on|from))\W*"
@@ -197,7 +203,7 @@ def _score(text: str, v: Value) -> float:
     if extra.get("no_year"):
         score -= 2.0
     elif precision == "year":
-        score -= 2.0
+        score -= 2.5
     elif precision == "month":
         score -= 0.5
     tail = before[-70:]
