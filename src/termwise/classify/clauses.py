@@ -1,0 +1,52 @@
+"""Clause detection: which passages of an agreement are which kind of clause.
+
+Two sources, one output:
+
+* CUAD's 41 categories from the trained two-stage linear model (:mod:`termwise.classify.model`,
+  artifact ``_data/clauses.npz``, loaded on first use, never at import);
+* the categories CUAD lacks (compensation, vesting, severance, ... see
+  :mod:`termwise.classify.rules`) from weighted patterns over the same sentence units.
+
+:func:`find_clauses` is the pipeline's entry: clauses above :data:`MIN_SCORE`, by category.
+:func:`cuad_candidates` gives the evaluation view: up to 20 scored candidates per CUAD category.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from termwise.classify.model import DATA, ClauseModel, predict
+from termwise.classify.rules import find_rule_clauses
+from termwise.classify.units import sentence_spans
+from termwise.model import Clause, Document
+
+MIN_SCORE = 0.5  # what ``termwise extract`` reports; the evaluation keeps every candidate
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=2)
+def load_model(path: Path = DATA) -> ClauseModel:
+    """The trained CUAD clause model (cached after the first call)."""
+    with _lock:
+        return ClauseModel.load(path)
+
+
+def cuad_candidates(text: str, model: ClauseModel | None = None) -> dict[str, list[tuple[int, int, float]]]:
+    """CUAD category -> up to 20 ``(start, end, score)`` candidates, best first."""
+    return predict(model or load_model(), text)
+
+
+def find_clauses(doc: Document) -> list[Clause]:
+    """Clauses of ``doc`` scoring at least :data:`MIN_SCORE`, ordered by position then label."""
+    text = doc.clean
+    out: list[Clause] = []
+    for label, cands in cuad_candidates(text).items():
+        for s, e, p in cands:
+            if p >= MIN_SCORE:
+                out.append(Clause(label=label, score=p, start=s, end=e))
+    for label, s, e, p in find_rule_clauses(text, sentence_spans(text)):
+        out.append(Clause(label=label, score=p, start=s, end=e))
+    out.sort(key=lambda c: (c.start, c.end, c.label))
+    return out

@@ -1,0 +1,190 @@
+# ruff: noqa: E501  (patterns read better unbroken)
+"""Clause categories CUAD lacks, found by weighted keyword patterns over sentences.
+
+Each category has patterns with a weight in (0, 1); a sentence's score is the noisy-OR of
+the weights of the patterns it matches (``1 - prod(1 - w)``) and it is reported when the
+score reaches :data:`MIN_SCORE`. The patterns were written against the labelled passages in
+``tests/clause_passages.jsonl`` (and the tests there hold them to it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+MIN_SCORE = 0.5
+
+_I = re.IGNORECASE
+
+
+def _p(pattern: str, weight: float) -> tuple[re.Pattern[str], float]:
+    return re.compile(pattern, _I), weight
+
+
+_MONEY = r"(?:\$\s?[\d,]+|dollars)"
+
+RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
+    "Compensation": [
+        _p(r"\bbase salary\b", 0.6),
+        _p(r"\b(?:annual|monthly)?\s*salary\b.{0,80}" + _MONEY, 0.6),
+        _p(_MONEY + r".{0,40}\bper (?:year|annum|month|hour)\b", 0.5),
+        _p(r"\b(?:signing|sign-on|annual|performance|target) bonus\b", 0.6),
+        _p(r"\b(?:annual )?retainer\b", 0.4),
+        _p(r"\bshall be paid a fee\b|\bcompensation for (?:the|his|her|such) services\b", 0.5),
+        _p(r"\bpayroll\b", 0.2),
+        _p(r"\bless applicable withholdings?\b", 0.3),
+    ],
+    "Equity Grant": [
+        _p(
+            r"\b(?:be |is |hereby )?grant(?:ed)?\b.{0,120}\b(?:option|options|restricted stock|restricted stock units|RSUs?|shares|warrants?|equity awards?)\b",
+            0.6,
+        ),
+        _p(r"\boption to purchase [\d,]+ (?:shares|Shares)\b", 0.5),
+        _p(r"\b(?:incentive|nonqualified|non-qualified) stock option\b", 0.4),
+        _p(r"\b(?:equity|stock) (?:incentive |option )?plan\b", 0.25),
+        _p(r"\bexercise price\b", 0.3),
+        _p(r"\bequity awards?\b", 0.4),
+    ],
+    "Vesting": [
+        _p(
+            r"\bvest(?:s|ed|ing)?\b.{0,100}\b(?:anniversary|installments?|monthly|quarterly|annual(?:ly)?|each month|over (?:a period of )?\w+ (?:years|months))\b",
+            0.7,
+        ),
+        _p(r"\bvesting (?:schedule|commencement date)\b", 0.5),
+        _p(r"\bbecome exercisable\b.{0,80}\b(?:monthly|quarterly|installments?|over)\b", 0.6),
+        _p(r"\b(?:has|have) not vested\b.{0,80}\bforfeited\b|\bunvested\b.{0,80}\b(?:forfeit|repurchase)", 0.6),
+        _p(r"\bshall vest\b", 0.45),
+    ],
+    "Acceleration": [
+        _p(r"\baccelerat(?:e|ed|es|ion)\b.{0,120}\bvest|\bvest(?:ing)?\b.{0,120}\baccelerat", 0.75),
+        _p(
+            r"\b(?:change (?:of|in) control|corporate transaction|qualifying termination)\b.{0,160}\b(?:immediately|fully) vest|\b(?:immediately|fully) vest\w*\b.{0,120}\b(?:change (?:of|in) control|death|disability)",
+            0.7,
+        ),
+        _p(r"\bbecome fully vested\b", 0.5),
+        _p(r"\bunvested\b.{0,120}\b(?:shall|will) (?:immediately )?vest\b", 0.55),
+        _p(r"\bdouble-trigger\b|\bsingle-trigger\b", 0.5),
+    ],
+    "Severance": [
+        _p(r"\bseverance\b", 0.6),
+        _p(
+            r"\b(?:terminated|termination)\b.{0,80}\bwithout (?:good )?cause\b.{0,200}\b(?:pay|payment|receive|entitled)\b",
+            0.55,
+        ),
+        _p(r"\b(?:lump[- ]sum|salary continuation|continuation of (?:your |his |her )?(?:base )?salary)\b", 0.45),
+        _p(r"\bCOBRA\b", 0.55),
+        _p(r"\brelease of claims\b|\bgeneral release\b", 0.35),
+        _p(r"\bresigns? for good reason\b.{0,120}\b(?:entitled|receive|pay)", 0.5),
+        _p(r"\bterminated other than for cause\b", 0.4),
+    ],
+    "Cause / Good Reason Definition": [
+        _p(r"[\"“](?:Good )?(?:Cause|Reason)[\"”]\s*(?:shall )?(?:means?|includes?|shall mean)", 0.85),
+        _p(
+            r"\b(?:good reason|for cause|cause)\b[\"”]?,? (?:which )?(?:means?|shall mean|shall include|includes)\b",
+            0.65,
+        ),
+        _p(r"\b(?:conviction|indictment)\b.{0,60}\b(?:felony|crime)\b", 0.35),
+        _p(
+            r"\bwillful misconduct\b|\bgross negligence\b|\bmoral turpitude\b|\bembezzlement\b|\bhabitual neglect\b",
+            0.3,
+        ),
+        _p(r"\bmaterial (?:reduction|diminution)\b.{0,80}\b(?:salary|duties|title|responsibilit)", 0.35),
+        _p(r"\breduction in (?:your |his |her )?(?:title|responsibilities|duties)\b", 0.35),
+    ],
+    "Conditions Precedent": [
+        _p(r"\bconditions? precedent\b", 0.75),
+        _p(r"\bconditions to (?:closing|the obligations?|funding|each)\b", 0.7),
+        _p(
+            r"\b(?:is|are|shall be) (?:subject to|conditioned (?:up)?on|contingent (?:up)?on)\b.{0,80}\b(?:satisfaction|fulfillment|following conditions|completion|receipt|absence)\b",
+            0.7,
+        ),
+        _p(r"\bcontingent upon\b", 0.45),
+        _p(r"\bshall not be obligated to\b.{0,80}\buntil\b", 0.6),
+        _p(r"\bas a condition to\b", 0.55),
+        _p(r"\bsubject to the satisfaction\b", 0.6),
+    ],
+    "Offer Acceptance / Expiry": [
+        _p(r"\b(?:to accept|if you accept|acceptance of)\b.{0,40}\b(?:this|the) (?:offer|foregoing|terms)", 0.6),
+        _p(
+            r"\b(?:offer|commitment|proposal|letter)\b.{0,80}\b(?:expire|lapse|remain open|terminate)s?\b.{0,80}\b(?:unless|if not|until|by|on|within)\b",
+            0.7,
+        ),
+        _p(r"\b(?:sign|signing|execut\w+|countersign\w*)\b.{0,80}\b(?:return(?:ing)?|below|space provided)\b", 0.45),
+        _p(r"\bindicate your (?:acceptance|agreement)\b|\bconfirm your (?:acceptance|agreement)\b", 0.7),
+        _p(r"\bunless accepted\b|\bif not accepted\b|\bnot been received\b.{0,40}\bby\b", 0.6),
+    ],
+    "Representations And Warranties": [
+        _p(r"\brepresents? and warrants?\b|\brepresentations and warranties\b", 0.8),
+        _p(r"\b(?:hereby )?(?:represents?|warrants?)\b(?: to [\w ,]{1,40})? that\b", 0.7),
+        _p(r"\bduly organized, validly existing\b", 0.5),
+        _p(r"\baccredited investor\b", 0.3),
+        _p(r"\bso represents\b", 0.6),
+    ],
+    "Registration Rights": [
+        _p(r"\bregistration rights?\b", 0.75),
+        _p(r"\bregistrable securities\b", 0.65),
+        _p(r"\bregistration statement\b", 0.6),
+        _p(r"\b(?:piggyback|demand|shelf) registration\b|\beffect a registration\b", 0.7),
+        _p(r"\bregister\b.{0,60}\bunder the Securities Act\b", 0.55),
+        _p(r"\bexpenses of (?:each|any|such) registration\b", 0.7),
+    ],
+    "Dispute Resolution": [
+        _p(r"\barbitrat(?:ion|or|ors|ed)\b", 0.7),
+        _p(r"\bmediation\b|\bmediator\b", 0.6),
+        _p(
+            r"\b(?:exclusive |non-exclusive )?jurisdiction of the\b.{0,80}\bcourts?\b|\bsubmits? to the\b.{0,40}\bjurisdiction\b",
+            0.65,
+        ),
+        _p(r"\bwaives?\b.{0,40}\bjury trial\b|\btrial by jury\b", 0.7),
+        _p(
+            r"\bresolve any disputes?\b|\bdisputes? (?:arising|shall be (?:settled|resolved))\b|\bcontroversy or claim\b",
+            0.55,
+        ),
+        _p(r"\bdispute\b.{0,80}\b(?:negotiation|resolved|settled)\b", 0.45),
+    ],
+    "Confidentiality": [
+        _p(r"\bconfidential information\b|\bproprietary information\b", 0.65),
+        _p(
+            r"\b(?:in strict|in) confidence\b|\bkeep (?:\w+ )?confidential\b|\bare confidential\b|\bconfidentiality\b",
+            0.65,
+        ),
+        _p(r"\bnon-?disclosure\b|\bshall not\b.{0,30}\bdisclose\b|\bnot be disclosed\b", 0.55),
+        _p(r"\btrade secrets?\b", 0.4),
+        _p(r"\breturn or destroy\b", 0.35),
+    ],
+    "At-Will Employment": [
+        _p(r"\bat[- ]will\b", 0.8),
+        _p(r"\bterminable at will\b|\bat the will of\b", 0.8),
+        _p(r"\b(?:terminate|end)\b.{0,60}\bat any time\b.{0,60}\bwith or without (?:cause|notice)\b", 0.6),
+        _p(r"\b(?:for any reason or no reason|any reason, with or without)\b", 0.5),
+        _p(
+            r"\b(?:specific|definite) (?:period|term)\b.{0,40}\bemployment\b|\bemployment\b.{0,60}\b(?:specific|definite) (?:period|term)\b",
+            0.45,
+        ),
+    ],
+}
+
+CATEGORIES: tuple[str, ...] = tuple(RULES)
+
+
+def score_sentence(text: str) -> dict[str, float]:
+    """Category -> noisy-OR score for one sentence (only categories with some pattern hit)."""
+    out: dict[str, float] = {}
+    for cat, pats in RULES.items():
+        miss = 1.0
+        for pat, w in pats:
+            if pat.search(text):
+                miss *= 1.0 - w
+        if miss < 1.0:
+            out[cat] = 1.0 - miss
+    return out
+
+
+def find_rule_clauses(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, int, int, float]]:
+    """``(category, start, end, score)`` for each sentence span scoring at least :data:`MIN_SCORE`."""
+    out: list[tuple[str, int, int, float]] = []
+    for s, e in spans:
+        for cat, sc in score_sentence(text[s:e]).items():
+            if sc >= MIN_SCORE:
+                out.append((cat, s, e, sc))
+    return out

@@ -1,0 +1,305 @@
+"""Candidate units for clause detection, and their features as token lists.
+
+Three kinds of candidate, each with its own feature prefix so one linear model per
+category can weigh them separately:
+
+* ``s`` — sentences (and over-long sentences cut at line breaks): most clauses.
+* ``t`` — title-like lines and "... Agreement" names near the top: the document's name.
+* ``d`` — date expressions, featured by the words around them: agreement / effective dates.
+
+Everything here is pure Python + regexes (no numpy); :mod:`termwise.classify.features`
+turns the token lists into vectors. The same code runs at training and at inference.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# --- sentences ---------------------------------------------------------------------------
+
+_ABBREV = frozenset(
+    "inc co corp ltd llc l.l.c no nos mr mrs ms dr st jr sr u.s u.s.a e.g i.e etc vs v sec secs art para cf "
+    "approx dept p pp viz n.a s.a b.v n.v plc pty a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec "
+    "ave blvd ste exh ex fig int'l assoc bros est mt ft rev hon messrs s.p.a a.g gmbh corp".split()
+)
+_BOUNDARY = re.compile(r"""[.!?;]["'”’)\]]*(?=\s)|\n[ \t]*\n""")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
+_SECNUM = re.compile(r"[\dA-Za-z.()]+")
+MAX_UNIT = 1500  # longer "sentences" (tables, lists without stops) are cut at line breaks
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans over ``text``, trimmed of surrounding whitespace.
+
+    A semicolon ends a unit only when a line break follows it (list items), so
+    "; and" inside a running sentence does not split it.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    for m in _BOUNDARY.finditer(text):
+        c = m.group(0)[0]
+        if c == ";":
+            nl = text.find("\n", m.end(), m.end() + 3)
+            if nl < 0:
+                continue
+        elif c == ".":
+            w = _WORD_BEFORE.search(text, max(pos, m.start() - 12), m.start())
+            if w is not None:
+                word = w.group(1).lower().rstrip(".")
+                if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+                    continue
+            ls = text.rfind("\n", 0, m.start()) + 1
+            head = text[ls : m.start()].strip()
+            if head and len(head) <= 8 and _SECNUM.fullmatch(head) and any(ch.isdigit() for ch in head):
+                continue
+        _add(text, pos, m.end(), spans)
+        pos = m.end()
+    _add(text, pos, n, spans)
+    return spans
+
+
+def _add(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e <= s:
+        return
+    if e - s <= MAX_UNIT:
+        out.append((s, e))
+        return
+    # cut at line breaks into pieces of at most MAX_UNIT characters
+    start = s
+    while start < e:
+        if e - start <= MAX_UNIT:
+            cut = e
+        else:
+            cut = text.rfind("\n", start + 200, start + MAX_UNIT)
+            if cut < 0:
+                cut = text.rfind(" ", start + 200, start + MAX_UNIT)
+            if cut < 0:
+                cut = start + MAX_UNIT
+        a, b = start, cut
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+        start = cut
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_DAY = r"\d{1,2}\s?(?:st|nd|rd|th)?"
+_BLANK = r"_{2,}|\[[^\]\n]{0,20}\]"
+_DATE_PAT = (
+    r"(?:"
+    + _MONTH
+    + r"\s+(?:"
+    + _DAY
+    + r"|"
+    + _BLANK
+    + r")\s*,?\s*\d{4}"  # June 21, 1999 / June __, 1999
+    + r"|(?:the\s+)?(?:"
+    + _DAY
+    + r"|"
+    + _BLANK
+    + r")\s+(?:day\s+of\s+)?"
+    + _MONTH
+    + r",?\s*\d{4}"  # 21st day of June, 1999
+    + r"|(?:the\s+)?(?:"
+    + _DAY
+    + r"|"
+    + _BLANK
+    + r")\s+day\s+of\s+(?:"
+    + _MONTH
+    + r"|"
+    + _BLANK
+    + r"),?\s*\d{4}"
+    + r"|"
+    + _MONTH
+    + r",?\s+\d{4}"
+    + r")"
+)
+_DATE_TAIL = re.compile(r"\b" + _DATE_PAT + r"$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
+
+
+def find_dates(text: str) -> list[tuple[int, int]]:
+    """Spans of date expressions ("June 21, 1999", "the 1st day of May, 2006", "6/21/99").
+
+    Anchored on years so the costly pattern only runs in a small window before each.
+    """
+    out: list[tuple[int, int]] = []
+    for m in _YEAR.finditer(text):
+        a = max(0, m.start() - 48)
+        d = _DATE_TAIL.search(text, a, m.end())
+        if d is not None:
+            out.append((d.start(), d.end()))
+    out += [(m.start(), m.end()) for m in _NUMERIC_DATE.finditer(text)]
+    out.sort()
+    return out
+
+
+# --- titles --------------------------------------------------------------------------------
+
+_TITLE_WORDS = (
+    r"(?:Agreement|Contract|Amendment|Addendum|License|Licence|Lease|Plan|Letter|Memorandum|Charter|Terms"
+    r"|Arrangement|Understanding|Deed|Note|Certificate|Schedule|Exhibit|Indenture|Policy|Warrant|Guaranty)"
+)
+_NAME_RE = re.compile(
+    r"(?:[A-Z0-9][\w&'’,.\-/]*\s+){0,8}?(?:" + _TITLE_WORDS + r"|" + _TITLE_WORDS.upper() + r")\b(?:\s+No\.?\s*\d+)?"
+)
+TITLE_ZONE = 4000
+
+_TOKEN = re.compile(r"[a-z]+|0+")
+_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    start: int
+    end: int
+    kind: str  # "s" | "t" | "d"
+    tokens: tuple[str, ...]  # feature tokens (already prefixed where needed)
+
+
+def _words(s: str) -> list[str]:
+    return _TOKEN.findall(s.lower().translate(_DIGITS_TO_ZERO))
+
+
+def _folded(text: str) -> str:
+    """``text`` lower-cased with every digit turned into 0, same length where possible."""
+    low = text.lower().translate(_DIGITS_TO_ZERO)
+    return low if len(low) == len(text) else text
+
+
+def _bucket(x: float, edges: tuple[float, ...]) -> int:
+    for i, e in enumerate(edges):
+        if x < e:
+            return i
+    return len(edges)
+
+
+def _sentence_units(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]]) -> list[Unit]:
+    n = max(len(text), 1)
+    date_starts = [d[0] for d in dates]
+    units: list[Unit] = []
+    prev_short: list[str] = []
+    para_start = 0
+    para_lead: list[str] = []
+    low = _folded(text)
+    findall = _TOKEN.findall
+    for i, (s, e) in enumerate(spans):
+        body = text[s:e]
+        w = findall(low, s, e) if low is not text else _words(body)
+        # paragraph: a blank line before this unit starts a new one
+        gap = text[spans[i - 1][1] : s] if i else "\n\n"
+        if "\n\n" in gap.replace(" ", "").replace("\t", ""):
+            para_start = s
+            para_lead = ["h:" + x for x in w[:6]]
+        toks = list(w)
+        toks += [a + "_" + b for a, b in zip(w, w[1:], strict=False)]
+        if s != para_start:
+            toks += para_lead
+        toks += prev_short
+        toks.append(f"s:pos{_bucket(s / n, (0.02, 0.05, 0.1, 0.3, 0.6, 0.85, 0.95))}")
+        toks.append(f"s:idx{min(i, 12)}")
+        toks.append(f"s:len{_bucket(len(body), (30, 80, 160, 320, 640))}")
+        if body[:1].isupper() and body.upper() == body and len(w) < 15:
+            toks.append("s:caps")
+        j = bisect.bisect_left(date_starts, s)
+        if j < len(date_starts) and date_starts[j] < e:
+            toks.append("s:hasdate")
+        if '"' in body or "“" in body:
+            toks.append("s:quote")
+        units.append(Unit(s, e, "s", tuple(toks)))
+        prev_short = ["p:" + x for x in w[:8]] if len(body) < 100 else []
+    return units
+
+
+def _date_units(text: str, dates: list[tuple[int, int]]) -> list[Unit]:
+    n = max(len(text), 1)
+    units: list[Unit] = []
+    for k, (s, e) in enumerate(dates):
+        span = text[s:e]
+        before = _words(text[max(0, s - 120) : s])[-10:]
+        after = _words(text[e : e + 80])[:6]
+        toks = ["d:b:" + x for x in before] + ["d:a:" + x for x in after]
+        toks += ["d:b:" + a + "_" + b for a, b in zip(before, before[1:], strict=False)]
+        toks += ["d:bb:" + x for x in before[-3:]]
+        toks.append(f"d:pos{_bucket(s, (300, 800, 2000, 5000))}")
+        toks.append(f"d:rel{_bucket(s / n, (0.05, 0.3, 0.8))}")
+        toks.append(f"d:k{min(k, 6)}")
+        if "_" in span or "[" in span:
+            toks.append("d:blank")
+        if span[:1].isdigit() and "/" in span:
+            toks.append("d:numeric")
+        toks.append("d:bias")
+        units.append(Unit(s, e, "d", tuple(toks)))
+    return units
+
+
+def _title_units(text: str) -> list[Unit]:
+    zone = text[:TITLE_ZONE]
+    units: list[Unit] = []
+    seen: set[tuple[int, int]] = set()
+    k = 0
+    for lm in re.finditer(r"[^\n]+", zone):
+        line = lm.group(0)
+        s = lm.start() + len(line) - len(line.lstrip())
+        e = lm.start() + len(line.rstrip())
+        if e - s < 3 or e - s > 120:
+            continue
+        body = text[s:e]
+        w = _words(body)
+        if not w:
+            continue
+        toks = ["t:" + x for x in w] + ["t:" + a + "_" + b for a, b in zip(w, w[1:], strict=False)]
+        toks += ["t:line", f"t:k{min(k, 8)}", f"t:pos{_bucket(s, (200, 600, 1500, 3000))}"]
+        toks.append(f"t:len{_bucket(len(w), (2, 3, 5, 8, 12))}")
+        if body.upper() == body:
+            toks.append("t:caps")
+        k += 1
+        seen.add((s, e))
+        units.append(Unit(s, e, "t", tuple(toks)))
+    for m in _NAME_RE.finditer(zone):
+        s, e = m.start(), m.end()
+        # drop a leading "This"/"The" and trailing punctuation
+        lead = re.match(r"(?:This|THIS|The|THE)\s+", text[s:e])
+        if lead:
+            s += lead.end()
+        while e > s and text[e - 1] in ",.":
+            e -= 1
+        if e - s < 3 or (s, e) in seen:
+            continue
+        seen.add((s, e))
+        w = _words(text[s:e])
+        before = _words(text[max(0, s - 40) : s])[-3:]
+        toks = ["t:" + x for x in w] + ["t:" + a + "_" + b for a, b in zip(w, w[1:], strict=False)]
+        toks += ["t:b:" + x for x in before]
+        toks += [
+            "t:name",
+            f"t:pos{_bucket(s, (200, 600, 1500, 3000))}",
+            f"t:len{_bucket(len(w), (2, 3, 5, 8, 12))}",
+        ]
+        if text[s:e].upper() == text[s:e]:
+            toks.append("t:caps")
+        units.append(Unit(s, e, "t", tuple(toks)))
+    return units
+
+
+def candidate_units(text: str) -> list[Unit]:
+    """All candidate units of ``text``: sentences, then titles, then dates."""
+    spans = sentence_spans(text)
+    dates = find_dates(text)
+    return _sentence_units(text, spans, dates) + _title_units(text) + _date_units(text, dates)
