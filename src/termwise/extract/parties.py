@@ -75,7 +75,11 @@ _DESCRIPTOR = re.compile(r"(?:,\s*|\s+)(?:an?|the|its|having|with|whose|located|
 _JURISDICTION_ONLY = re.compile(r"\s*(?:Wales|Northern\s+Ireland|Scotland|Tobago|Herzegovina|Nevis|Caicos|Futuna|Principe"
                                 r"|(?:the\s+)?(?:State|Commonwealth|Province|Republic|People)\b)")
 _COMMA_NAME = re.compile(r"(?<=[)\w.]),[ \t]*(?:\n[ \t]*)?(?=[A-Z])")
-_ADDRESSY = re.compile(r"\d{3,}|\b(?:Suite|Street|Avenue|Road|Floor|Box|Drive|Boulevard|Way)\b")
+_ADDRESSY = re.compile(
+    r"\d{3,}|\b(?:Suite|Floor|Box)\s+\d|\d+\s+(?:[A-Z][\w.]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Drive|Boulevard|Way)\b"
+    r"|\b[A-Z]\d[A-Z]\b|\b[A-Z]{2}\s+\d{5}"
+)
+_ZIP_END = re.compile(r"\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s*\d[A-Z0-9][A-Za-z0-9]$")
 _ABBREV_END = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|No|St|Ave|Blvd|Mr|Ms|Mrs|Dr|Jr|Sr|Ste|U\.S|N\.A|S\.A|L\.P|LLC)|\b[A-Z])$")
 
 
@@ -263,7 +267,7 @@ def _from_alias_parens(text: str) -> list[_Cand]:
         if got is None:
             continue
         name, s, e = got
-        if not _entity_like(name, [a for a, _, _ in aliases]):
+        if not _entity_like(name, [a for a, _, _ in aliases]) or _ZIP_END.search(name) or JURISDICTION.fullmatch(name):
             continue
         out.append(_Cand(name=name, start=s, end=e, aliases=aliases, source=1))
     return out
@@ -409,7 +413,9 @@ def _from_signatures(doc: Document) -> list[_Cand]:
                 if i < 0:
                     i = text.rfind(sig.party)
                 if i >= 0:
-                    out.append(_Cand(name=sig.party, start=i, end=i + len(sig.party), source=4))
+                    got = _clean_signature_party(text, i, i + len(sig.party))
+                    if got is not None:
+                        out.append(_Cand(name=got[0], start=got[1], end=got[2], source=4))
         return out
     start = max(0, int(len(text) * 0.5))
     for m in re.finditer(r"^[ \t]*(?P<line>[^\n]{3,90}?)[ \t]*\n(?:[ \t]*\n){0,4}(?:[^\n]*\n){0,3}?[ \t]*"
@@ -428,6 +434,26 @@ def _from_signatures(doc: Document) -> list[_Cand]:
             continue
         out.append(_Cand(name=name, start=s, end=e, source=4))
     return out
+
+
+def _clean_signature_party(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The entity name in a signature block's party line, without "DATED: April 8, 2020", "By: /s/ ..." or an
+    address run on after it."""
+    cut = re.search(r"\bBy\s*:|/s/|\bName\s*:|\bTitle\s*:|\bIts\s*:", text[start:end])
+    if cut is not None:
+        end = start + cut.start()
+    lead = re.match(r"[\s,:]*(?:(?:DATED|Dated|Date)\s*:?\s*)?(?:[\w.]+\s+\d{1,2},\s*\d{4}|\d{1,2}/\d{1,2}/\d{2,4})?[\s,:]*",
+                    text[start:end])
+    if lead is not None:
+        start += lead.end()
+    while start < end and text[start] in " \t\n,:":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,:":
+        end -= 1
+    name = text[start:end]
+    if len(name) < 3 or not re.search(r"[A-Za-z]{2}", name) or name in ("Source", "SOURCE") or _ADDRESSY.search(name):
+        return None
+    return name, start, end
 
 
 # ---------------------------------------------------------------------------------------------
@@ -452,7 +478,9 @@ def _merge(doc: Document, cands: list[_Cand]) -> list[Party]:
         for m in merged:
             mk = _key(m.name)
             m_alias = {_key(a) for a, _, _ in m.aliases}
-            if k == mk or k in m_alias or mk in alias_keys or (alias_keys & m_alias - {""} and c.source >= 3):
+            both_preamble = c.source == 0 and m.source == 0
+            if k == mk or (not both_preamble and (k in m_alias or mk in alias_keys)) or \
+                    (alias_keys & m_alias - {""} and c.source >= 3):
                 target = m
                 break
         if target is None:
