@@ -9,7 +9,7 @@ _STOP = (
     "By", "BY", "Name", "NAME", "Title", "TITLE", "Date", "DATE", "Dated", "DATED", "Address", "ADDRESS", "WHEREAS",
     "Whereas", "WITNESSETH", "RECITALS", "Recitals", "This", "THIS", "Effective", "EFFECTIVE", "Attn", "Attention",
     "ATTN", "Re", "RE", "Dear", "Fax", "FAX", "Tel", "TEL", "Telephone", "Email", "E-mail", "Phone", "Its", "ITS",
-    "AND", "And", "BETWEEN", "Between", "AMONG", "Among", "Agreement", "AGREEMENT", "Signature", "SIGNATURE",
+    "AND", "And", "BETWEEN", "Between", "AMONG", "Among", "Agreement", "AGREEMENT", "SIGNATURE",
     "NOW", "IN", "WITNESS", "Sincerely", "Very", "Accepted", "ACCEPTED", "Agreed", "AGREED",
     "Each", "Both", "Party", "PARTY", "Parties", "PARTIES", "Registered", "Having", "With", "WITH", "Whose",
     "Exhibit", "EXHIBIT", "Schedule", "SCHEDULE", "Section", "SECTION", "Article", "ARTICLE", "Page", "PAGE",

@@ -416,7 +416,8 @@ def _from_signatures(doc: Document) -> list[_Cand]:
                     got = _clean_signature_party(text, i, i + len(sig.party))
                     if got is not None:
                         out.append(_Cand(name=got[0], start=got[1], end=got[2], source=4))
-        return out
+        if out:
+            return out
     start = max(0, int(len(text) * 0.5))
     for m in re.finditer(r"^[ \t]*(?P<line>[^\n]{3,90}?)[ \t]*\n(?:[ \t]*\n){0,4}(?:[^\n]*\n){0,3}?[ \t]*"
                          r"(?:By|BY)\s*:", text[start:], re.M):
