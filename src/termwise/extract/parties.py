@@ -79,6 +79,7 @@ _ADDRESSY = re.compile(
     r"\d{3,}|\b(?:Suite|Floor|Box)\s+\d|\d+\s+(?:[A-Z][\w.]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Drive|Boulevard|Way)\b"
     r"|\b[A-Z]\d[A-Z]\b|\b[A-Z]{2}\s+\d{5}"
 )
+_BY_LINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]*:", re.M)
 _ZIP_END = re.compile(r"\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s*\d[A-Z0-9][A-Za-z0-9]$")
 _ABBREV_END = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|No|St|Ave|Blvd|Mr|Ms|Mrs|Dr|Jr|Sr|Ste|U\.S|N\.A|S\.A|L\.P|LLC)|\b[A-Z])$")
 
@@ -419,21 +420,31 @@ def _from_signatures(doc: Document) -> list[_Cand]:
         if out:
             return out
     start = max(0, int(len(text) * 0.5))
-    for m in re.finditer(r"^[ \t]*(?P<line>[^\n]{3,90}?)[ \t]*\n(?:[ \t]*\n){0,4}(?:[^\n]*\n){0,3}?[ \t]*"
-                         r"(?:By|BY)\s*:", text[start:], re.M):
-        ls = start + m.start("line")
-        line = m.group("line").strip(" :")
-        if re.search(r"(?i:in witness|by\s*:|name\s*:|title\s*:|date\s*:|^[-_=*]+$)", line):
-            continue
-        got = _name_at(text, ls + (len(m.group("line")) - len(m.group("line").lstrip())), start + m.end("line"))
-        if got is None:
-            continue
-        name, s, e = got
-        if e - s < len(line.rstrip(":, ")) - 2:
-            continue
-        if not (ORG_SUFFIX.search(name) or ORG_WORDS.search(name) or name.isupper()):
-            continue
-        out.append(_Cand(name=name, start=s, end=e, source=4))
+    for by in _BY_LINE.finditer(text, start):
+        # the entity is on one of the few non-blank lines above "By:"
+        seen = 0
+        pos = by.start()
+        while seen < 4 and pos > start:
+            ls = text.rfind("\n", start, pos - 1) + 1
+            raw = text[ls : pos - 1] if pos - 1 > ls else ""
+            pos = ls
+            line = raw.strip(" \t:")
+            if not line:
+                continue
+            seen += 1
+            if re.search(r"(?i:in witness|by\s*:|name\s*:|title\s*:|date\s*:|^[-_=*/]+)", line):
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            got = _name_at(text, ls + lead, ls + len(raw))
+            if got is None:
+                continue
+            name, s, e = got
+            if e - s < len(line.rstrip(":, ")) - 2:
+                continue
+            if not (ORG_SUFFIX.search(name) or ORG_WORDS.search(name) or name.isupper()):
+                continue
+            out.append(_Cand(name=name, start=s, end=e, source=4))
+            break
     return out
 
 
