@@ -10,6 +10,7 @@ recipient, then a ``Re:`` line. Without a date line, the last group of lines bef
 
 from __future__ import annotations
 
+import functools
 import re
 
 from termwise.model import Block, Document
@@ -63,6 +64,16 @@ def _lines(text: str, end: int) -> list[tuple[int, int]]:
 
 
 def find_letterhead(doc: Document) -> list[Block]:
+    """See ``_find_letterhead``; memoized per document because parties and people ask for it too."""
+    return list(_find_letterhead_cached(doc))
+
+
+@functools.lru_cache(maxsize=8)
+def _find_letterhead_cached(doc: Document) -> tuple[Block, ...]:
+    return tuple(_find_letterhead(doc))
+
+
+def _find_letterhead(doc: Document) -> list[Block]:
     """Letterhead blocks of ``doc`` in text order; ``[]`` when ``doc`` is not a letter."""
     text = doc.clean
     head_end = min(len(text), _HEAD_CHARS)

@@ -16,6 +16,7 @@ signs without ``By:`` signs for themself.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -270,6 +271,16 @@ def _partyish(cell: str) -> bool:
 
 
 def find_signatures(doc: Document) -> list[Signature]:
+    """See ``_find_signatures``; memoized per document because parties and people ask for it too."""
+    return list(_find_signatures_cached(doc))
+
+
+@functools.lru_cache(maxsize=8)
+def _find_signatures_cached(doc: Document) -> tuple[Signature, ...]:
+    return tuple(_find_signatures(doc))
+
+
+def _find_signatures(doc: Document) -> list[Signature]:
     """Signature blocks of ``doc`` in text order."""
     text = doc.clean.replace("\r", " ") if "\r" in doc.clean else doc.clean  # CRLF: same offsets
     n = len(text)
