@@ -85,9 +85,11 @@ def load(path: str) -> Any:
     docs = read(path)
     if len(docs) > 1:
         raise UsageError(f"holds {len(docs)} documents; pick one with `termwise text --exhibit` first", path=path)
-    # The builders read the text with their own sentence-level patterns; callers that
-    # already ran the extraction pipeline can pass it to build_model for party names.
-    return build_model(docs[0])
+    from termwise.pipeline import extract_document
+
+    # The builders read the text with their own sentence-level patterns; the extraction
+    # (parties, dates, defined terms) fills in names and roles.
+    return build_model(docs[0], extract_document(docs[0], clauses=False))
 
 
 def _document_text(path: str) -> str | None:

@@ -114,8 +114,12 @@ def find_parties(doc: Document, ex: Extraction | None, kind: str) -> list[PartyR
     parties: list[PartyRef] = []
     seen: set[str] = set()
     text = doc.clean
+    alias_ends: set[int] = set()  # one alias parenthesis names one party, whichever pattern saw it first
     for rx in (_ALIAS, _PERSON_ALIAS):
         for m in rx.finditer(text):
+            if m.end() in alias_ends:
+                continue
+            alias_ends.add(m.end())
             name = " ".join(m.group("name").split()).strip(" ,")
             name = re.sub(r"^(?:(?:This|The|By|And|Between|Of|With|To|From|By and between|And)\s+)+", "", name)
             name = re.sub(r"^(?:[A-Z]{2,}\s+)*[A-Z]{2,},\s+(?=[A-Z][a-z])", "", name)  # "FOR VALUE RECEIVED, "
