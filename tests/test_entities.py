@@ -23,8 +23,9 @@ EXAMPLES = Path(__file__).parents[1].parent / "shared" / "examples"
 
 
 def make_doc(text: str) -> Document:
-    return Document(text=text, source=Source(path="t.txt", format="text",
-                                             sha256=hashlib.sha256(text.encode()).hexdigest()))
+    return Document(
+        text=text, source=Source(path="t.txt", format="text", sha256=hashlib.sha256(text.encode()).hexdigest())
+    )
 
 
 def dates_of(doc: Document):
@@ -45,8 +46,9 @@ PARTIES = [
         id="employment-preamble-company-executive",
     ),
     pytest.param(
-        'THIS STOCK PURCHASE AGREEMENT is entered into as of June 5, 2010 between Blue Harbor Capital LLC, a New York '
-        'limited liability company (the "Purchaser"), and Northwind Systems Corp., a Nevada corporation (the "Company").',
+        "THIS STOCK PURCHASE AGREEMENT is entered into as of June 5, 2010 between Blue Harbor Capital LLC, a New York "
+        'limited liability company (the "Purchaser"), and Northwind Systems Corp., a Nevada corporation '
+        '(the "Company").',
         [("Blue Harbor Capital LLC", ["Purchaser"], "purchaser"), ("Northwind Systems Corp.", ["Company"], "company")],
         id="stock-purchase-purchaser-company",
     ),
@@ -63,8 +65,8 @@ PARTIES = [
         id="licence-licensor-licensee",
     ),
     pytest.param(
-        'THIS DISTRIBUTION AGREEMENT is made this 1st day of August, 2013, by and between Snowcap LLC, a Texas limited '
-        'liability company, with its principal place of business located at 100 Main Street, Frisco, Texas 75034 '
+        "THIS DISTRIBUTION AGREEMENT is made this 1st day of August, 2013, by and between Snowcap LLC, a Texas limited "
+        "liability company, with its principal place of business located at 100 Main Street, Frisco, Texas 75034 "
         '(the "Supplier") and Ballinger Trading Corp., a Nevada corporation, with offices at 12 Hill Road, Argyle, '
         'Texas 76226 (the "Distributor").',
         [("Snowcap LLC", ["Supplier"], "supplier"), ("Ballinger Trading Corp.", ["Distributor"], "distributor")],
@@ -73,8 +75,11 @@ PARTIES = [
     pytest.param(
         'This Asset Purchase Agreement is entered into among Redwood Holdings, Inc. ("Seller"), Pine Street '
         'Partners, L.P. ("Buyer") and Cedar Guarantee Company ("Guarantor").',
-        [("Redwood Holdings, Inc.", ["Seller"], "seller"), ("Pine Street Partners, L.P.", ["Buyer"], "buyer"),
-         ("Cedar Guarantee Company", ["Guarantor"], "guarantor")],
+        [
+            ("Redwood Holdings, Inc.", ["Seller"], "seller"),
+            ("Pine Street Partners, L.P.", ["Buyer"], "buyer"),
+            ("Cedar Guarantee Company", ["Guarantor"], "guarantor"),
+        ],
         id="among-three-parties",
     ),
     pytest.param(
@@ -83,7 +88,7 @@ PARTIES = [
         id="between-a-and-b-no-aliases",
     ),
     pytest.param(
-        'This Consulting Agreement is entered into as of May 2, 2018 by and between Jane Doe, an individual '
+        "This Consulting Agreement is entered into as of May 2, 2018 by and between Jane Doe, an individual "
         'residing in Austin, Texas ("Consultant"), and Sunrise Media Group, Inc. ("Client").',
         [("Jane Doe", ["Consultant"], "consultant"), ("Sunrise Media Group, Inc.", ["Client"], "customer")],
         id="individual-consultant",
@@ -99,13 +104,15 @@ PARTIES = [
         'This Supply Agreement (this "Agreement") is made as of 31 October 2019 by and between Premier Foods '
         'Company, LLC, a Delaware limited liability company ("Buyer" or "PFC"), and Fonterra (USA) Inc., a '
         'California corporation ("Supplier" or "Fonterra") (each a "Party", collectively "Parties").',
-        [("Premier Foods Company, LLC", ["Buyer", "PFC"], "buyer"),
-         ("Fonterra (USA) Inc.", ["Supplier", "Fonterra"], "supplier")],
+        [
+            ("Premier Foods Company, LLC", ["Buyer", "PFC"], "buyer"),
+            ("Fonterra (USA) Inc.", ["Supplier", "Fonterra"], "supplier"),
+        ],
         id="two-aliases-each-and-group-remark",
     ),
     pytest.param(
         'This Co-Hosting Agreement is made by and between drkoop.com, inc., a Delaware corporation ("drkoop.com"), '
-        'and Vitamin Depot Industries, Inc., a New Jersey corporation, located at 4700 Westside Avenue, North '
+        "and Vitamin Depot Industries, Inc., a New Jersey corporation, located at 4700 Westside Avenue, North "
         'Bergen, New Jersey 07047 ("Sponsor").',
         [("drkoop.com, inc.", ["drkoop.com"], None), ("Vitamin Depot Industries, Inc.", ["Sponsor"], "sponsor")],
         id="lowercase-name-and-address-before-alias",
@@ -117,24 +124,33 @@ PARTIES = [
         id="redacted-first-party",
     ),
     pytest.param(
-        'This Cooperation Agreement is entered into as of July 1, 2020, by and between Elf Beauty, Inc., a Delaware '
+        "This Cooperation Agreement is entered into as of July 1, 2020, by and between Elf Beauty, Inc., a Delaware "
         'corporation (the "Company"), and Marathon Partners Equity Management, LLC ("Marathon Partners"), '
-        "Marathon Focus Fund L.P. and Mario Cibelli (collectively, the \"Marathon Parties\").",
-        [("Elf Beauty, Inc.", ["Company"], None), ("Marathon Partners Equity Management, LLC", ["Marathon Partners"], None),
-         ("Marathon Focus Fund L.P.", [], None), ("Mario Cibelli", [], None)],
+        'Marathon Focus Fund L.P. and Mario Cibelli (collectively, the "Marathon Parties").',
+        [
+            ("Elf Beauty, Inc.", ["Company"], None),
+            ("Marathon Partners Equity Management, LLC", ["Marathon Partners"], None),
+            ("Marathon Focus Fund L.P.", [], None),
+            ("Mario Cibelli", [], None),
+        ],
         id="comma-list-of-funds",
     ),
     pytest.param(
         "AGREEMENT\n\nParty A: Beijing Lotus Netcom Science and Technology Co., Ltd.\n\n"
         "Party B: China Harbor Housing (Hong Kong) Co., Ltd.\n\nThe Parties agree as follows.",
-        [("Beijing Lotus Netcom Science and Technology Co., Ltd.", ["Party A"], None),
-         ("China Harbor Housing (Hong Kong) Co., Ltd.", ["Party B"], None)],
+        [
+            ("Beijing Lotus Netcom Science and Technology Co., Ltd.", ["Party A"], None),
+            ("China Harbor Housing (Hong Kong) Co., Ltd.", ["Party B"], None),
+        ],
         id="party-a-party-b-labels",
     ),
     pytest.param(
         'This letter sets forth the agreement of Ridgeway Holdings Limited (the "Purchaser") and Valmont '
         'Technology, Inc. (the "Company") regarding the purchase of shares.',
-        [("Ridgeway Holdings Limited", ["Purchaser"], "purchaser"), ("Valmont Technology, Inc.", ["Company"], "company")],
+        [
+            ("Ridgeway Holdings Limited", ["Purchaser"], "purchaser"),
+            ("Valmont Technology, Inc.", ["Company"], "company"),
+        ],
         id="letter-sets-forth-agreement-of",
     ),
     pytest.param(
@@ -146,7 +162,8 @@ PARTIES = [
     pytest.param(
         "March 3, 2009\n\nMr. Robert Lane\n12 Oak Street\nDenver, Colorado 80202\n\nDear Robert:\n\n"
         'On behalf of Summit Peak Software, Inc. (the "Company"), I am pleased to offer you the position of Vice '
-        "President of Sales. Your base salary will be $180,000 per year.\n\nSincerely,\n\nAnn Gold\nChief Executive Officer",
+        "President of Sales. Your base salary will be $180,000 per year.\n\nSincerely,\n\nAnn Gold\n"
+        "Chief Executive Officer",
         [("Summit Peak Software, Inc.", ["Company"], "employer"), ("Robert Lane", [], "employee")],
         id="offer-letter-employer-employee",
     ),
@@ -158,14 +175,14 @@ PARTIES = [
         id="commitment-letter-lender-borrower",
     ),
     pytest.param(
-        'THIS ENDORSEMENT AGREEMENT is made this 1st day of November, 2003 by and between Bruce Jenson, '
+        "THIS ENDORSEMENT AGREEMENT is made this 1st day of November, 2003 by and between Bruce Jenson, "
         'Individual ("CELEBRITY"), with his offices located in California; and The Right Formula, a Nevada '
         'Corporation ("COMPANY").',
         [("Bruce Jenson", ["CELEBRITY"], "talent"), ("The Right Formula", ["COMPANY"], None)],
         id="semicolon-separated-individual",
     ),
     pytest.param(
-        'This Agreement is entered into by and between Cargill, Incorporated through its Bio Technology Center, '
+        "This Agreement is entered into by and between Cargill, Incorporated through its Bio Technology Center, "
         'having its principal place of business at 15407 McGinty Road West, Wayzata, Minnesota 55391 USA ("Cargill") '
         'and Bioamber S.A.S., having a place of business at Route de Bazancourt, Pomacle France ("Bioamber").',
         [("Cargill, Incorporated", ["Cargill"], None), ("Bioamber S.A.S.", ["Bioamber"], None)],
@@ -180,14 +197,14 @@ PARTIES = [
         id="signature-blocks-only",
     ),
     pytest.param(
-        'This Sponsorship Agreement is made and entered into this 24th day of February, 1998, by and between '
+        "This Sponsorship Agreement is made and entered into this 24th day of February, 1998, by and between "
         'Southern Racing Promotions, Inc., ("SRP") a Tennessee corporation, and Logan\'s Roadhouse, Inc., a '
         'Tennessee corporation ("Logan\'s").',
         [("Southern Racing Promotions, Inc.", ["SRP"], None), ("Logan's Roadhouse, Inc.", ["Logan's"], None)],
         id="alias-before-description-apostrophe",
     ),
     pytest.param(
-        'This Agreement is made by and between Mutual Insurance Corporation of America (MICOA) and Stratton '
+        "This Agreement is made by and between Mutual Insurance Corporation of America (MICOA) and Stratton "
         'Agency-Nevada, Inc. ("Agency").',
         [("Stratton Agency-Nevada, Inc.", ["Agency"], "agent")],
         id="unquoted-abbreviation-first",
@@ -229,35 +246,88 @@ def test_party_kinds() -> None:
 # Governing law: (text, value, span text)
 
 LAW = [
-    pytest.param("This Agreement shall be governed by and construed in accordance with the laws of the State of New "
-                 "York, without giving effect to its conflicts of law principles.", "New York", "State of New York",
-                 id="state-of-new-york"),
-    pytest.param("This Agreement shall be governed by the laws of the Commonwealth of Massachusetts.", "Massachusetts",
-                 "Commonwealth of Massachusetts", id="commonwealth"),
-    pytest.param("This Agreement shall be governed by laws of the Province of Ontario and the federal laws of Canada "
-                 "applicable therein.", "Ontario", "Province of Ontario", id="province-and-federal"),
-    pytest.param("This agreement and any dispute arising out of it shall be governed by the laws of England and "
-                 "Wales.", "England and Wales", "England and Wales", id="england-and-wales"),
-    pytest.param("The laws of the State of Delaware (without reference to its principles of conflicts of law) shall "
-                 "govern the construction of this Agreement.", "Delaware", "State of Delaware", id="laws-shall-govern"),
-    pytest.param("This Agreement has been made in the State of California and shall be governed by and construed in "
-                 "accordance with the laws thereof.", "California", "State of California", id="laws-thereof"),
-    pytest.param("This Agreement shall be governed by the internal laws, and not by the laws regarding conflicts of "
-                 "laws, of the State of North Carolina.", "North Carolina", "State of North Carolina",
-                 id="comma-clause-between-laws-and-of"),
-    pytest.param("Acme Corp., a corporation organized under the laws of the State of Nevada, and Beta LLC agree. This "
-                 "Agreement shall be governed by the laws of the State of Texas.", "Texas", "State of Texas",
-                 id="skips-organized-under"),
-    pytest.param("This Agreement shall be governed in all respects by the laws of the United States and the State "
-                 "of Florida.", "Florida", "State of Florida", id="united-states-and-state"),
-    pytest.param("The validity and interpretation of this Agreement shall be governed by the laws of the People's "
-                 "Republic of China.", "China", "People's Republic of China", id="prc"),
+    pytest.param(
+        "This Agreement shall be governed by and construed in accordance with the laws of the State of New "
+        "York, without giving effect to its conflicts of law principles.",
+        "New York",
+        "State of New York",
+        id="state-of-new-york",
+    ),
+    pytest.param(
+        "This Agreement shall be governed by the laws of the Commonwealth of Massachusetts.",
+        "Massachusetts",
+        "Commonwealth of Massachusetts",
+        id="commonwealth",
+    ),
+    pytest.param(
+        "This Agreement shall be governed by laws of the Province of Ontario and the federal laws of Canada "
+        "applicable therein.",
+        "Ontario",
+        "Province of Ontario",
+        id="province-and-federal",
+    ),
+    pytest.param(
+        "This agreement and any dispute arising out of it shall be governed by the laws of England and Wales.",
+        "England and Wales",
+        "England and Wales",
+        id="england-and-wales",
+    ),
+    pytest.param(
+        "The laws of the State of Delaware (without reference to its principles of conflicts of law) shall "
+        "govern the construction of this Agreement.",
+        "Delaware",
+        "State of Delaware",
+        id="laws-shall-govern",
+    ),
+    pytest.param(
+        "This Agreement has been made in the State of California and shall be governed by and construed in "
+        "accordance with the laws thereof.",
+        "California",
+        "State of California",
+        id="laws-thereof",
+    ),
+    pytest.param(
+        "This Agreement shall be governed by the internal laws, and not by the laws regarding conflicts of "
+        "laws, of the State of North Carolina.",
+        "North Carolina",
+        "State of North Carolina",
+        id="comma-clause-between-laws-and-of",
+    ),
+    pytest.param(
+        "Acme Corp., a corporation organized under the laws of the State of Nevada, and Beta LLC agree. This "
+        "Agreement shall be governed by the laws of the State of Texas.",
+        "Texas",
+        "State of Texas",
+        id="skips-organized-under",
+    ),
+    pytest.param(
+        "This Agreement shall be governed in all respects by the laws of the United States and the State of Florida.",
+        "Florida",
+        "State of Florida",
+        id="united-states-and-state",
+    ),
+    pytest.param(
+        "The validity and interpretation of this Agreement shall be governed by the laws of the People's "
+        "Republic of China.",
+        "China",
+        "People's Republic of China",
+        id="prc",
+    ),
     pytest.param("This Agreement shall be governed by English law.", "England", "English", id="english-law"),
-    pytest.param("Effective legislation of the Republic of Kazakhstan shall apply to any relations of the Parties "
-                 "arising out of this Contract.", "Kazakhstan", "Republic of Kazakhstan", id="legislation-shall-apply"),
-    pytest.param("5. This agreement shall be governed and construed in accordance with the substantive laws of the "
-                 "State\n     of New York without giving effect to the conflicts of law principles thereunder.",
-                 "New York", "State\n     of New York", id="wrapped-line"),
+    pytest.param(
+        "Effective legislation of the Republic of Kazakhstan shall apply to any relations of the Parties "
+        "arising out of this Contract.",
+        "Kazakhstan",
+        "Republic of Kazakhstan",
+        id="legislation-shall-apply",
+    ),
+    pytest.param(
+        "5. This agreement shall be governed and construed in accordance with the substantive laws of the "
+        "State\n     of New York without giving effect to the conflicts of law principles thereunder.",
+        "New York",
+        "State\n     of New York",
+        id="wrapped-line",
+    ),
 ]
 
 
@@ -273,8 +343,10 @@ def test_governing_law(text: str, value: str, span: str) -> None:
 
 
 def test_no_governing_law_in_corporate_description() -> None:
-    doc = make_doc("Acme Corp., a corporation organized and existing under the laws of the State of Delaware, "
-                   "agrees to sell the goods.")
+    doc = make_doc(
+        "Acme Corp., a corporation organized and existing under the laws of the State of Delaware, "
+        "agrees to sell the goods."
+    )
     assert find_governing_law(doc) == []
 
 
@@ -282,30 +354,65 @@ def test_no_governing_law_in_corporate_description() -> None:
 # Agreement date: (text, expected date, expected text)
 
 DATES = [
-    pytest.param('This Agreement is made and entered into as of March 1, 2004 (the "Effective Date"), by and between '
-                 "A Corp. and B LLC.", dt.date(2004, 3, 1), id="made-as-of"),
-    pytest.param("THIS AGREEMENT is made this 1st day of August, 2013, by and between Snowcap LLC and Ballinger "
-                 "Corp.", dt.date(2013, 8, 1), id="day-of"),
-    pytest.param("November 29, 1999\n\nAnthony Rieden\nRidgeway Holdings Limited\n\nDear Anthony:\n\nThis letter "
-                 "sets forth our agreement, which expires on December 31, 1999.", dt.date(1999, 11, 29),
-                 id="letter-date-line"),
-    pytest.param("This Services Agreement is entered into on October 1, 2019 and is made effective as of November 1, "
-                 '2019 (the "Effective Date").', dt.date(2019, 10, 1), id="entered-before-effective"),
-    pytest.param('This First Amendment to the Supply Agreement dated April 1, 2017 between Cerus Corporation and Porex '
-                 'Corporation (the "Agreement") is made this 22 day of June 2018.', dt.date(2018, 6, 22),
-                 id="amendment-skips-original-date"),
-    pytest.param("AGENCY AGREEMENT\n\nMay 14, 2014\n\nKeefe, Bruyette & Woods, Inc.\n\nThe Bank's depositors as of "
-                 "February 28, 2013 may subscribe.", dt.date(2014, 5, 14), id="title-block-date"),
-    pytest.param("WHEREAS, the parties entered into a Letter of Intent dated May 3, 2005; and\n\nWHEREAS, the parties "
-                 "wish to proceed.\n\nThis Affiliate Agreement is dated as of July 15, 2005.", dt.date(2005, 7, 15),
-                 id="recital-date-skipped"),
-    pytest.param("The parties have signed below.\n\n" + "Terms and conditions apply. " * 300
-                 + "\n\nBy: /s/ A. Smith\nDate: 1/19/07\n\nBy: /s/ B. Jones\nDate: January 22, 2007\n",
-                 dt.date(2007, 1, 22), id="latest-signature-date"),
-    pytest.param("Exhibit 10.1\n\nSPONSORSHIP AGREEMENT, dated as of February 4, 2005, by and between Domini Trust "
-                 "and Kinder Partners.", dt.date(2005, 2, 4), id="title-dated-as-of"),
-    pytest.param("The Effective Date of this Agreement (herein called the \"Effective Date\") is September 21, 1998.",
-                 dt.date(1998, 9, 21), id="effective-date-is"),
+    pytest.param(
+        'This Agreement is made and entered into as of March 1, 2004 (the "Effective Date"), by and between '
+        "A Corp. and B LLC.",
+        dt.date(2004, 3, 1),
+        id="made-as-of",
+    ),
+    pytest.param(
+        "THIS AGREEMENT is made this 1st day of August, 2013, by and between Snowcap LLC and Ballinger Corp.",
+        dt.date(2013, 8, 1),
+        id="day-of",
+    ),
+    pytest.param(
+        "November 29, 1999\n\nAnthony Rieden\nRidgeway Holdings Limited\n\nDear Anthony:\n\nThis letter "
+        "sets forth our agreement, which expires on December 31, 1999.",
+        dt.date(1999, 11, 29),
+        id="letter-date-line",
+    ),
+    pytest.param(
+        "This Services Agreement is entered into on October 1, 2019 and is made effective as of November 1, "
+        '2019 (the "Effective Date").',
+        dt.date(2019, 10, 1),
+        id="entered-before-effective",
+    ),
+    pytest.param(
+        "This First Amendment to the Supply Agreement dated April 1, 2017 between Cerus Corporation and Porex "
+        'Corporation (the "Agreement") is made this 22 day of June 2018.',
+        dt.date(2018, 6, 22),
+        id="amendment-skips-original-date",
+    ),
+    pytest.param(
+        "AGENCY AGREEMENT\n\nMay 14, 2014\n\nKeefe, Bruyette & Woods, Inc.\n\nThe Bank's depositors as of "
+        "February 28, 2013 may subscribe.",
+        dt.date(2014, 5, 14),
+        id="title-block-date",
+    ),
+    pytest.param(
+        "WHEREAS, the parties entered into a Letter of Intent dated May 3, 2005; and\n\nWHEREAS, the parties "
+        "wish to proceed.\n\nThis Affiliate Agreement is dated as of July 15, 2005.",
+        dt.date(2005, 7, 15),
+        id="recital-date-skipped",
+    ),
+    pytest.param(
+        "The parties have signed below.\n\n"
+        + "Terms and conditions apply. " * 300
+        + "\n\nBy: /s/ A. Smith\nDate: 1/19/07\n\nBy: /s/ B. Jones\nDate: January 22, 2007\n",
+        dt.date(2007, 1, 22),
+        id="latest-signature-date",
+    ),
+    pytest.param(
+        "Exhibit 10.1\n\nSPONSORSHIP AGREEMENT, dated as of February 4, 2005, by and between Domini Trust "
+        "and Kinder Partners.",
+        dt.date(2005, 2, 4),
+        id="title-dated-as-of",
+    ),
+    pytest.param(
+        'The Effective Date of this Agreement (herein called the "Effective Date") is September 21, 1998.',
+        dt.date(1998, 9, 21),
+        id="effective-date-is",
+    ),
 ]
 
 
@@ -335,35 +442,82 @@ def test_agreement_date_blank_day() -> None:
 # Defined terms: (text, term, definition text, number of uses)
 
 TERMS = [
-    pytest.param('"Good Cause" shall mean your conviction of a felony. Termination for Good Cause ends the option. '
-                 "Good Cause is final.", "Good Cause", '"Good Cause" shall mean your conviction of a felony.', 2,
-                 id="shall-mean"),
-    pytest.param('Acme Widgets, Inc., a Delaware corporation (the "Company"), agrees. The Company shall pay.',
-                 "Company", "Acme Widgets, Inc.", 1, id="parenthetical-the-company"),
-    pytest.param('the shareholders of the Company immediately prior to the merger (collectively, the "Company '
-                 'Shareholders") own less than half. Company Shareholders vote.', "Company Shareholders",
-                 "the shareholders of the Company immediately prior to the merger", 1, id="collectively-the"),
-    pytest.param('you may participate in all benefit plans of the Company ("Company Benefit Plans"). No Company '
-                 "Benefit Plans are amended.", "Company Benefit Plans",
-                 "you may participate in all benefit plans of the Company", 1,
-                 id="bare-quoted-parenthetical"),
-    pytest.param('A "Change of control" of the Company shall be deemed to have occurred if any person acquires 50% '
-                 "of the stock.", "Change of control",
-                 '"Change of control" of the Company shall be deemed to have occurred if any person acquires 50% of '
-                 "the stock.", 0, id="of-the-company-shall-be-deemed"),
-    pytest.param("1.1 “Affiliate” means any entity controlling a party. An Affiliate may not assign.", "Affiliate",
-                 "“Affiliate” means any entity controlling a party.", 1, id="curly-quotes-means"),
-    pytest.param('In the event of a termination without Good Reason (as defined below) the options lapse. You shall '
-                 'be deemed to have resigned for "Good Reason" if the Company relocates you.', "Good Reason",
-                 'You shall be deemed to have resigned for "Good Reason" if the Company relocates you.', 1,
-                 id="as-defined-below-used-before"),
-    pytest.param('MediWound Ltd., a corporation organized under the laws of Israel (hereinafter referred to as '
-                 '"MediWound"), agrees. MediWound shall deliver.', "MediWound", "MediWound Ltd.", 1,
-                 id="hereinafter-referred-to-as"),
-    pytest.param('the Securities Exchange Act of 1934, as amended (the "Exchange Act"). Under the Exchange Act a '
-                 "filing is due.", "Exchange Act", "the Securities Exchange Act of 1934", 1, id="as-amended-dropped"),
-    pytest.param('the Company\'s common stock (the "Common\nStock"). The Common Stock is listed.', "Common Stock",
-                 "the Company's common stock", 1, id="term-wrapped-across-lines"),
+    pytest.param(
+        '"Good Cause" shall mean your conviction of a felony. Termination for Good Cause ends the option. '
+        "Good Cause is final.",
+        "Good Cause",
+        '"Good Cause" shall mean your conviction of a felony.',
+        2,
+        id="shall-mean",
+    ),
+    pytest.param(
+        'Acme Widgets, Inc., a Delaware corporation (the "Company"), agrees. The Company shall pay.',
+        "Company",
+        "Acme Widgets, Inc.",
+        1,
+        id="parenthetical-the-company",
+    ),
+    pytest.param(
+        'the shareholders of the Company immediately prior to the merger (collectively, the "Company '
+        'Shareholders") own less than half. Company Shareholders vote.',
+        "Company Shareholders",
+        "the shareholders of the Company immediately prior to the merger",
+        1,
+        id="collectively-the",
+    ),
+    pytest.param(
+        'you may participate in all benefit plans of the Company ("Company Benefit Plans"). No Company '
+        "Benefit Plans are amended.",
+        "Company Benefit Plans",
+        "you may participate in all benefit plans of the Company",
+        1,
+        id="bare-quoted-parenthetical",
+    ),
+    pytest.param(
+        'A "Change of control" of the Company shall be deemed to have occurred if any person acquires 50% '
+        "of the stock.",
+        "Change of control",
+        '"Change of control" of the Company shall be deemed to have occurred if any person acquires 50% of the stock.',
+        0,
+        id="of-the-company-shall-be-deemed",
+    ),
+    pytest.param(
+        "1.1 “Affiliate” means any entity controlling a party. An Affiliate may not assign.",
+        "Affiliate",
+        "“Affiliate” means any entity controlling a party.",
+        1,
+        id="curly-quotes-means",
+    ),
+    pytest.param(
+        "In the event of a termination without Good Reason (as defined below) the options lapse. You shall "
+        'be deemed to have resigned for "Good Reason" if the Company relocates you.',
+        "Good Reason",
+        'You shall be deemed to have resigned for "Good Reason" if the Company relocates you.',
+        1,
+        id="as-defined-below-used-before",
+    ),
+    pytest.param(
+        "MediWound Ltd., a corporation organized under the laws of Israel (hereinafter referred to as "
+        '"MediWound"), agrees. MediWound shall deliver.',
+        "MediWound",
+        "MediWound Ltd.",
+        1,
+        id="hereinafter-referred-to-as",
+    ),
+    pytest.param(
+        'the Securities Exchange Act of 1934, as amended (the "Exchange Act"). Under the Exchange Act a filing is due.',
+        "Exchange Act",
+        "the Securities Exchange Act of 1934",
+        1,
+        id="as-amended-dropped",
+    ),
+    pytest.param(
+        'the Company\'s common stock (the "Common\nStock"). The Common Stock is listed.',
+        "Common Stock",
+        "the Company's common stock",
+        1,
+        id="term-wrapped-across-lines",
+    ),
 ]
 
 
@@ -413,7 +567,9 @@ def test_offer_letter() -> None:
     assert find_agreement_date(doc, dates_of(doc))[0].value == dt.date(2005, 4, 1)
     terms = {t.term: t for t in find_defined_terms(doc)}
     assert {"Company", "Good Cause", "Good Reason", "Change of control", "Company Benefit Plans"} <= set(terms)
-    assert doc.text[terms["Company"].definition.start : terms["Company"].definition.end] == "Valence Technology, Inc."
+    company = terms["Company"].definition
+    assert company is not None
+    assert doc.text[company.start : company.end] == "Valence Technology, Inc."
     assert len(terms["Good Cause"].uses) >= 5
 
 
@@ -446,8 +602,21 @@ def test_financing_commitment() -> None:
 # Never raise, spans round-trip
 
 
-@pytest.mark.parametrize("text", ["", "(", '"', '("")', "between", "laws of the", "Dear X:\n", "By:\n" * 5,
-                                  '"A" means "B" means (the "C")', "x" * 5000])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "(",
+        '"',
+        '("")',
+        "between",
+        "laws of the",
+        "Dear X:\n",
+        "By:\n" * 5,
+        '"A" means "B" means (the "C")',
+        "x" * 5000,
+    ],
+)
 def test_extractors_never_raise_on_odd_text(text: str) -> None:
     doc = make_doc(text)
     for p in find_parties(doc):

@@ -39,7 +39,9 @@ def _date(d: dt.date | None, **extra: object) -> Value:
         pytest.param("6/21/99", _date(dt.date(1999, 6, 22)), False, id="wrong-day"),
         pytest.param("[]/[]/2004", _date(dt.date(2004, 3, 5)), True, id="year-only-answer"),
         pytest.param("03/[]/2018", _date(None, incomplete=True, year=2018, month=3, day=None), True, id="blank-day"),
-        pytest.param("3/14/18", _date(None, incomplete=True, year=2018, month=3, day=None), False, id="found-lacks-day"),
+        pytest.param(
+            "3/14/18", _date(None, incomplete=True, year=2018, month=3, day=None), False, id="found-lacks-day"
+        ),
         pytest.param("8/1/19", _date(dt.date(2019, 8, 1), precision="month"), False, id="month-precision-no-day"),
         pytest.param("04/30/[]", _date(None, no_year=True, month=4, day=30), True, id="answer-without-year"),
     ],
@@ -74,8 +76,10 @@ def test_law_matching(answer: str, found: Value, ok: bool) -> None:
 
 
 def test_party_names_drop_aliases_and_remarks() -> None:
-    answer = ('Miltenyi Biotec GmbH ("Miltenyi"); Bellicum Phamaceuticals, Inc. ("Bellicum"); Miltenyi and '
-              'Bellicum (individually as a “Party” and collectively as the “Parties”); [ * * * ] ("Provider")')
+    answer = (
+        'Miltenyi Biotec GmbH ("Miltenyi"); Bellicum Phamaceuticals, Inc. ("Bellicum"); Miltenyi and '
+        'Bellicum (individually as a “Party” and collectively as the “Parties”); [ * * * ] ("Provider")'
+    )
     assert party_names(answer) == ["Miltenyi Biotec GmbH", "Bellicum Phamaceuticals, Inc", "Miltenyi and Bellicum"]
 
 

@@ -46,8 +46,11 @@ def fields_cmd(folder: str, as_json: bool, limit: int | None, jobs: int, failure
         click.echo(dump_json({"figures": figures, "results": [asdict(r) for r in report.results]}, pretty=False))
     else:
         _table(report, failures)
-        for name, fig in (("agreement date", report.date), ("governing law", report.law),
-                          ("parties recall", report.parties)):
+        for name, fig in (
+            ("agreement date", report.date),
+            ("governing law", report.law),
+            ("parties recall", report.parties),
+        ):
             rate = f"{100 * fig.rate:.1f}%" if fig.rate is not None else "n/a"
             click.echo(f"{name:<16}{rate:>8}  ({fig.correct}/{fig.total})")
     for r in report.errors:

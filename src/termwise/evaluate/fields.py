@@ -106,6 +106,7 @@ def date_matches(gold: tuple[int | None, int | None, int | None], found: Value |
     if found is None:
         return False
     extra = found.extra or {}
+    parts: tuple[int | None, int | None, int | None]
     if isinstance(found.value, dt.date):
         d: dt.date = found.value
         precision = extra.get("precision", "day")
@@ -189,7 +190,7 @@ def party_names(answer: str) -> list[str]:
         n = _norm(s)
         if len(n) < 2 or _NOT_A_NAME.match(n):
             continue
-        names.append(s.strip(" ,.\"“”"))
+        names.append(s.strip(' ,."“”'))
     return names
 
 
@@ -213,8 +214,10 @@ def _party_strings(parties: Iterable[Party]) -> list[str]:
     return [s for s in out if len(s) >= 2]
 
 
-_SUFFIX = re.compile(r"\b(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l l c|lp|l p|plc|gmbh|ag|sa|s a|"
-                     r"b v|bv|nv|n v|llp|pte|pty|sas|spa|s p a|ab|as|oy|kk)\b")
+_SUFFIX = re.compile(
+    r"\b(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l l c|lp|l p|plc|gmbh|ag|sa|s a|"
+    r"b v|bv|nv|n v|llp|pte|pty|sas|spa|s p a|ab|as|oy|kk)\b"
+)
 
 
 def party_matches(gold: str, found: list[str]) -> bool:
@@ -293,8 +296,9 @@ def _run_one(job: tuple[str, str, dict[str, str]]) -> ContractResult:
     return score_contract(cid, answers, extract_document(docs[0], clauses=False))
 
 
-def score_folder(folder: str | Path, *, limit: int | None = None, processes: int = 1,
-                 ids: Iterable[str] | None = None) -> FieldsReport:
+def score_folder(
+    folder: str | Path, *, limit: int | None = None, processes: int = 1, ids: Iterable[str] | None = None
+) -> FieldsReport:
     """Run the pipeline on every contract of ``folder`` and compare with its answers."""
     root = Path(folder)
     recs = _load(root)

@@ -6,18 +6,96 @@ import re
 
 # Capitalized words that end a name even though they are capitalized.
 _STOP = (
-    "By", "BY", "Name", "NAME", "Title", "TITLE", "Date", "DATE", "Dated", "DATED", "Address", "ADDRESS", "WHEREAS",
-    "Whereas", "WITNESSETH", "RECITALS", "Recitals", "This", "THIS", "Effective", "EFFECTIVE", "Attn", "Attention",
-    "ATTN", "Re", "RE", "Dear", "Fax", "FAX", "Tel", "TEL", "Telephone", "Email", "E-mail", "Phone", "Its", "ITS",
-    "AND", "And", "BETWEEN", "Between", "AMONG", "Among", "Agreement", "AGREEMENT", "SIGNATURE",
-    "NOW", "IN", "WITNESS", "Sincerely", "Very", "Accepted", "ACCEPTED", "Agreed", "AGREED",
-    "Each", "Both", "Party", "PARTY", "Parties", "PARTIES", "Registered", "Having", "With", "WITH", "Whose",
-    "Exhibit", "EXHIBIT", "Schedule", "SCHEDULE", "Section", "SECTION", "Article", "ARTICLE", "Page", "PAGE",
-    "Contract", "CONTRACT", "Company's", "Hereinafter", "HEREINAFTER", "Pursuant", "Subject", "Upon",
+    "By",
+    "BY",
+    "Name",
+    "NAME",
+    "Title",
+    "TITLE",
+    "Date",
+    "DATE",
+    "Dated",
+    "DATED",
+    "Address",
+    "ADDRESS",
+    "WHEREAS",
+    "Whereas",
+    "WITNESSETH",
+    "RECITALS",
+    "Recitals",
+    "This",
+    "THIS",
+    "Effective",
+    "EFFECTIVE",
+    "Attn",
+    "Attention",
+    "ATTN",
+    "Re",
+    "RE",
+    "Dear",
+    "Fax",
+    "FAX",
+    "Tel",
+    "TEL",
+    "Telephone",
+    "Email",
+    "E-mail",
+    "Phone",
+    "Its",
+    "ITS",
+    "AND",
+    "And",
+    "BETWEEN",
+    "Between",
+    "AMONG",
+    "Among",
+    "Agreement",
+    "AGREEMENT",
+    "SIGNATURE",
+    "NOW",
+    "IN",
+    "WITNESS",
+    "Sincerely",
+    "Very",
+    "Accepted",
+    "ACCEPTED",
+    "Agreed",
+    "AGREED",
+    "Each",
+    "Both",
+    "Party",
+    "PARTY",
+    "Parties",
+    "PARTIES",
+    "Registered",
+    "Having",
+    "With",
+    "WITH",
+    "Whose",
+    "Exhibit",
+    "EXHIBIT",
+    "Schedule",
+    "SCHEDULE",
+    "Section",
+    "SECTION",
+    "Article",
+    "ARTICLE",
+    "Page",
+    "PAGE",
+    "Contract",
+    "CONTRACT",
+    "Company's",
+    "Hereinafter",
+    "HEREINAFTER",
+    "Pursuant",
+    "Subject",
+    "Upon",
 )
 _STOP_RE = "|".join(_STOP)
 WORD = rf"(?:(?!(?:{_STOP_RE})(?![\w'’.\-/&@]))[A-Z0-9][\w'’.\-/&@]*|&)"
-CONNECTOR = r"(?:of|and|the|de|du|des|la|le|der|den|van|von|für|for|y|e|da|di|del|do|dos|on|at|in|&|d/b/a|dba|a\.k\.a\.?)"
+CONNECTOR = (
+    r"(?:of|and|the|de|du|des|la|le|der|den|van|von|für|for|y|e|da|di|del|do|dos|on|at|in|&|d/b/a|dba|a\.k\.a\.?)"
+)
 SUFFIX = (
     r"(?i:Inc|Incorporated|Ltd|Limited|L\.?L\.?C|LCC|L\.P|LP|LLP|L\.L\.P|N\.A|S\.A|AG|GmbH|Corp|Corporation|Co|Company"
     r"|PLC|B\.V|N\.V|S\.p\.A|S\.A\.S|SAS|SRL|S\.R\.L|Pte|Pty|K\.K|AB|A/S|Oy|S\.L|S\.L\.U|Ltda|G\.I\.E|S/A|S\.?à\s*r\.?l"
@@ -25,11 +103,15 @@ SUFFIX = (
 )
 _WS = r"(?:[ \t]+(?:\n[ \t]*)?|\n[ \t]*)"  # whitespace inside a name: at most one line break
 NAME = re.compile(
-    rf"{WORD}(?:{_WS}(?:(?:{CONNECTOR}{_WS})+(?=[A-Z&]){WORD}|{WORD})|[ \t]*,{_WS}?{SUFFIX}|{_WS}\([A-Z][\w .&]{{0,30}}\)(?={_WS}{WORD}))*"
+    rf"{WORD}(?:{_WS}(?:(?:{CONNECTOR}{_WS})+(?=[A-Z&]){WORD}|{WORD})|[ \t]*,{_WS}?{SUFFIX}"
+    rf"|{_WS}\([A-Z][\w .&]{{0,30}}\)(?={_WS}{WORD}))*"
 )
 # A name as it opens a preamble may start in lower case ("drkoop.com, inc.", "i3 Integrative ...", "e.l.f. Beauty"),
 # or be redacted ("[ * * * ]").
-_LOOSE_FIRST = r"(?:(?!(?:the|a|an|each|its|their|our|his|her|and|or|of|by|with|to|in|on|at)\b)[a-z][\w.\-]*(?=[ \t]+[A-Z0-9]|,[ \t]*(?i:inc|ltd|llc)\b)|\[[^\]\n]{0,20}\])"
+_LOOSE_FIRST = (
+    r"(?:(?!(?:the|a|an|each|its|their|our|his|her|and|or|of|by|with|to|in|on|at)\b)[a-z][\w.\-]*"
+    r"(?=[ \t]+[A-Z0-9]|,[ \t]*(?i:inc|ltd|llc)\b)|\[[^\]\n]{0,20}\])"
+)
 NAME_LOOSE = re.compile(rf"(?:{_LOOSE_FIRST}|{WORD})" + NAME.pattern[len(WORD) :])
 _WORD_START = re.compile(r"(?<![\w'’.\-/&@])[A-Z0-9&]")
 
@@ -42,6 +124,7 @@ def name_ending(window: str) -> re.Match[str] | None:
         if m is not None and m.end() == end:
             return m
     return None
+
 
 ORG_SUFFIX = re.compile(
     r"(?i:\b(?:Inc|Incorporated|Ltd|Limited|L\.?L\.?C|LCC|L\.P|LP|LLP|N\.A|S\.A|AG|GmbH|Corp|Corporation|Co|Company|PLC"
@@ -59,7 +142,9 @@ ORG_WORDS = re.compile(
 # A parenthetical (or "hereinafter ...") that gives a name: ("Valence"), (the "Company"),
 # (hereinafter referred to as "CBC"), ("Buyer" or "PNC"), (collectively, the "Sellers").
 ALIAS_PAREN = re.compile(r"\((?P<body>[^()]{0,240}?[\"“”‘’'][^()]{0,240}?)\)")
-QUOTED = re.compile(r"[\"“”]{1,2}\s*(?P<q>[^\"“”\n]{1,80}?)\s*[\"“”]{1,2}|(?<![\w])[‘'’]{1,2}(?P<s>[A-Z][^'‘’\n]{0,60}?)[’'‘]{1,2}(?![\w])")
+QUOTED = re.compile(
+    r"[\"“”]{1,2}\s*(?P<q>[^\"“”\n]{1,80}?)\s*[\"“”]{1,2}|(?<![\w])[‘'’]{1,2}(?P<s>[A-Z][^'‘’\n]{0,60}?)[’'‘]{1,2}(?![\w])"
+)
 HEREINAFTER = re.compile(
     r"(?:hereinafter|herein|hereafter)\s*(?:(?:collectively\s*,?\s*|individually\s*,?\s*|also\s+|sometimes\s+|together\s+)?"
     r"(?:referred\s+to|called|designated|known|defined)\s+(?:herein\s+)?(?:as\s+)?|(?:as\s+)?)(?:the\s+)?(?P<alias>[\"“][^\"“”\n]{1,60}[\"”])",
@@ -67,8 +152,26 @@ HEREINAFTER = re.compile(
 )
 
 GENERIC_ALIASES = {
-    "party", "parties", "agreement", "this agreement", "effective date", "you", "your", "we", "us", "our", "i", "me",
-    "each party", "party a", "party b", "party c", "affiliate", "affiliates", "contract", "individual party",
+    "party",
+    "parties",
+    "agreement",
+    "this agreement",
+    "effective date",
+    "you",
+    "your",
+    "we",
+    "us",
+    "our",
+    "i",
+    "me",
+    "each party",
+    "party a",
+    "party b",
+    "party c",
+    "affiliate",
+    "affiliates",
+    "contract",
+    "individual party",
 }
 
 

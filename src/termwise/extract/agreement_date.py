@@ -58,7 +58,9 @@ _OTHER_AGREEMENT = re.compile(
     r"pursuant\s+to|under\s+(?:the|that|an?)|amends?|amending|amended|supplement\w*\s+to|referenced|recital)\b",
     re.I,
 )
-_WITNESS = re.compile(r"(?i:in\s+witness\s+whereof[^.]{0,150}(?:as\s+of|on|this)\W*(?:(?:the|this|\d{1,2}(?:st|nd|rd|th)?|day|of)\W+){0,4}$)")
+_WITNESS = re.compile(
+    r"(?i:in\s+witness\s+whereof[^.]{0,150}(?:as\s+of|on|this)\W*(?:(?:the|this|\d{1,2}(?:st|nd|rd|th)?|day|of)\W+){0,4}$)"
+)
 # "the Confidentiality Agreement between the parties dated ...": another agreement's date
 _NAMED_AGREEMENT_DATED = re.compile(
     r"(?i:\b(?:agreement|contract|letter|note|plan|memorandum|license|licence|lease|order|intent|trust)"
@@ -84,9 +86,11 @@ def _other_agreement_dated(text: str, at: int) -> bool:
         return False
     return dets[-1].lower() != "this"
 
+
 _SIGNATURE_CUES = re.compile(
     r"(?:\bdate\s*:?|\bdated\s*:|\bsigned|\bexecuted|\beffective\s+(?:this|as\s+of)|\bas\s+of|\bday\s+of|\bagreed"
-    r"|\baccepted|\bwitness\w*|\bon\s+this|^[ \t]*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,)\W*(?:(?:as\s+of|of|on|this|the|\d{1,2}(?:st|nd|rd|th)?|day)\W+){0,4}$",
+    r"|\baccepted|\bwitness\w*|\bon\s+this|^[ \t]*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,)"
+    r"\W*(?:(?:as\s+of|of|on|this|the|\d{1,2}(?:st|nd|rd|th)?|day)\W+){0,4}$",
     re.I,
 )
 
@@ -107,16 +111,32 @@ def _scored(doc: Document, dates: list[Value]) -> list[tuple[float, int, Value]]
     preamble = _preamble_span(text)
     scored: list[tuple[float, int, Value]] = []
     first_in_preamble = True
-    sig_dates = sorted({v.value for v in dates if isinstance(v.value, dt.date) and (
-        v.start >= sig_start or _DATE_LABEL.search(text, max(0, v.start - 20), min(n, v.end + 20)))})
-    head_sig_dates = sorted({v.value for v in dates if isinstance(v.value, dt.date) and v.start < head_end and
-                             _DATE_LABEL.search(text, max(0, v.start - 20), min(n, v.end + 20))})
+    sig_dates = sorted(
+        {
+            v.value
+            for v in dates
+            if isinstance(v.value, dt.date)
+            and (v.start >= sig_start or _DATE_LABEL.search(text, max(0, v.start - 20), min(n, v.end + 20)))
+        }
+    )
+    head_sig_dates = sorted(
+        {
+            v.value
+            for v in dates
+            if isinstance(v.value, dt.date)
+            and v.start < head_end
+            and _DATE_LABEL.search(text, max(0, v.start - 20), min(n, v.end + 20))
+        }
+    )
     for v in sorted(dates, key=lambda v: v.start):
         if v.kind != "date":
             continue
         extra = v.extra or {}
-        if not isinstance(v.value, dt.date) and not (extra.get("incomplete") and extra.get("year")) and \
-                not extra.get("no_year"):
+        if (
+            not isinstance(v.value, dt.date)
+            and not (extra.get("incomplete") and extra.get("year"))
+            and not extra.get("no_year")
+        ):
             continue
         if extra.get("anchor") or extra.get("offset"):
             continue  # a relative date ("30 days after the Closing") is not the agreement's date
@@ -229,8 +249,11 @@ def _score(text: str, v: Value) -> float:
         score += 0.5
     # a date on a line of its own (a letter's date line, "Dated: ...", a title block "DATED 26 September 2019")
     rest = (text[line_start : v.start] + " " + text[v.end : line_end if line_end >= 0 else len(text)]).strip()
-    if re.fullmatch(r"(?i:(?:[\w ,&-]{0,60}\b(?:agreement|amendment|contract|letter|lease)\s*,?\s*(?=dated|as\s+of))?"
-                    r"(?:dated?|as\s+of|effective(?:\s+date)?|executed\s+(?:on|as\s+of))?(?:\s+as\s+of)?\W*(?:\d{1,3})?)", rest):
+    if re.fullmatch(
+        r"(?i:(?:[\w ,&-]{0,60}\b(?:agreement|amendment|contract|letter|lease)\s*,?\s*(?=dated|as\s+of))?"
+        r"(?:dated?|as\s+of|effective(?:\s+date)?|executed\s+(?:on|as\s+of))?(?:\s+as\s+of)?\W*(?:\d{1,3})?)",
+        rest,
+    ):
         score += 3 if v.start < 2000 else 2
     elif not line.strip():
         pass
@@ -243,12 +266,35 @@ def _score(text: str, v: Value) -> float:
 # Private fallback date parser: used only while termwise.extract.dates is missing.
 
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December" \
-       r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th|t\s?h))?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _FALLBACK = [
@@ -281,8 +327,16 @@ def _fallback_dates(doc: Document) -> list[Value]:
             while text[start].isspace() or text[start] in "_,[]":
                 start += 1
             taken.append((m.start(), m.end()))
-            found.append(Value(kind="date", text=doc.text[start:end], start=start, end=end, value=day,
-                               extra={"precision": precision}))
+            found.append(
+                Value(
+                    kind="date",
+                    text=doc.text[start:end],
+                    start=start,
+                    end=end,
+                    value=day,
+                    extra={"precision": precision},
+                )
+            )
     found.sort(key=lambda v: v.start)
     return found
 

@@ -23,8 +23,8 @@ import re
 from termwise.extract._names import collapse, entity_before
 from termwise.model import DefinedTerm, Document, Span
 
-_Q_OPEN = "\"“"
-_Q_CLOSE = "\"”"
+_Q_OPEN = '"“'
+_Q_CLOSE = '"”'
 
 # "Term" [of the Company] shall mean / means / has the meaning / shall be deemed / refers to / includes
 _QUOTE_PAIR = re.compile(r"[\"“](?P<term>[^\"“”\n]{1,80})[\"”]")
@@ -57,8 +57,11 @@ def find_defined_terms(doc: Document) -> list[DefinedTerm]:
 
     for m in _QUOTE_PAIR.finditer(text):
         # shall be deemed to have resigned for "Good Reason" if ...
-        if _COND_AFTER.match(text, m.end()) and _COND_BEFORE.search(text, max(0, m.start() - 20), m.start()) and \
-                m.group("term")[:1].isupper():
+        if (
+            _COND_AFTER.match(text, m.end())
+            and _COND_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            and m.group("term")[:1].isupper()
+        ):
             term, s, e = _clean_term(text, m.start("term"), m.end("term"))
             if term:
                 back = _MID_STOP.search(text[max(0, m.start() - 400) : m.start()][::-1])
@@ -114,7 +117,8 @@ def _clean_term(text: str, start: int, end: int) -> tuple[str | None, int, int]:
 
 
 _OPENS = re.compile(
-    r"(?:(?:^|\n)[ \t]*(?:\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,3}(?:\.\d{1,3})*)[.)]?\s+)*(?:(?:the\s+)?(?:term|words?|phrase)\s+|(?:A|An|The)\s+)?"
+    r"(?:(?:^|\n)[ \t]*(?:\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,3}(?:\.\d{1,3})*)[.)]?\s+)*"
+    r"(?:(?:the\s+)?(?:term|words?|phrase)\s+|(?:A|An|The)\s+)?"
     r"|(?:[.;:]|\(\s*[a-zA-Z0-9ivx]{1,4}\s*\))\s+(?:(?:the\s+)?(?:term|words?|phrase)\s+)?(?:As\s+used[^,]{0,40},\s*)?"
     r"(?:the\s+|A\s+|An\s+|The\s+)?"
     r"|(?i:\b(?:term|terms|phrase|word|words)\s+)"
@@ -130,8 +134,12 @@ def _opens_definition(text: str, q: int) -> bool:
     return _OPENS.search(text, max(0, q - 80), q) is not None
 
 
-_END = re.compile(r"\.(?=[\"”')\]]*\s+[\"“(A-Z0-9]|[\"”')\]]*\s*$)|\n[ \t]*\n[ \t]*(?:\(?[a-z0-9ivx]{1,4}[.)]|[A-Z\"“])")
-_ABBREV = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|No|Nos|Sec|Secs|Mr|Ms|Mrs|Dr|St|U\.S|e\.g|i\.e|etc|v|vs|N\.A|S\.A|L\.P)|\b[A-Z])$")
+_END = re.compile(
+    r"\.(?=[\"”')\]]*\s+[\"“(A-Z0-9]|[\"”')\]]*\s*$)|\n[ \t]*\n[ \t]*(?:\(?[a-z0-9ivx]{1,4}[.)]|[A-Z\"“])"
+)
+_ABBREV = re.compile(
+    r"(?:\b(?:Inc|Corp|Co|Ltd|No|Nos|Sec|Secs|Mr|Ms|Mrs|Dr|St|U\.S|e\.g|i\.e|etc|v|vs|N\.A|S\.A|L\.P)|\b[A-Z])$"
+)
 
 
 def _sentence_end(text: str, start: int) -> int:
@@ -156,7 +164,7 @@ def _is_remark(body: str) -> bool:
 def _phrase_before(text: str, paren: int) -> Span:
     """What a parenthetical names: the entity name right before it (allowing a description such as ", a
     Delaware corporation"), else the phrase back to the start of the clause."""
-    window_start = max(0, paren - 300)
+    window_start = max(0, paren - 200)
     amended = re.search(r",?\s*as\s+(?:amended|supplemented|modified)[\w\s,]{0,40}?$", text[window_start:paren])
     if amended is not None:
         paren = window_start + amended.start()
@@ -196,20 +204,24 @@ def _uses(text: str, terms: list[str], defining: set[tuple[int, int]]) -> dict[s
         return out
     firsts = sorted(by_first, key=len, reverse=True)
     chars = "".join(sorted({re.escape(k[0]) for k in firsts}))
-    scan = re.compile(rf"(?=[{chars}])(?<![\w])(?:{'|'.join(map(re.escape, firsts))})(?![A-Za-z0-9&\-])")
+    scan = re.compile(rf"(?=[{chars}])(?<![\w]){_trie(firsts)}(?![A-Za-z0-9&\-])")
     n = len(text)
     skip_to = 0
     for m in scan.finditer(text):
         pos = m.start()
         if pos < skip_to:
             continue
-        for t, spaced in by_first[m.group(0)]:
+        first = m.group(0)
+        nxt = text[m.end() : m.end() + 2]
+        wrapped = nxt[:1] in ("\n", "\t", "\r") or nxt == "  "  # a term broken across lines or spaces
+        for t, spaced in by_first[first]:
             if text.startswith(t, pos):
                 end = pos + len(t)
-            elif spaced:
-                end = _match_at(text, pos, t)
-                if end is None:
+            elif spaced and wrapped:
+                wrapped_end = _match_at(text, pos, t)
+                if wrapped_end is None:
                     continue
+                end = wrapped_end
             else:
                 continue
             if end < n and (text[end].isalnum() or text[end] == "_"):
@@ -219,6 +231,25 @@ def _uses(text: str, terms: list[str], defining: set[tuple[int, int]]) -> dict[s
             skip_to = end
             break
     return out
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes, so the engine tries one branch per character."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + emit(root) + ")"
 
 
 def _match_at(text: str, pos: int, term: str) -> int | None:

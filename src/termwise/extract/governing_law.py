@@ -19,31 +19,159 @@ import re
 from termwise.model import Document, Value
 
 US_STATES = (
-    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
-    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
-    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska",
-    "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
-    "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
-    "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "District of Columbia",
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+    "District of Columbia",
     "Puerto Rico",
 )
 PROVINCES = (
-    "Ontario", "Quebec", "Québec", "British Columbia", "Alberta", "Manitoba", "Saskatchewan", "Nova Scotia",
-    "New Brunswick", "Newfoundland", "Prince Edward Island", "Victoria", "New South Wales", "Queensland",
-    "Western Australia", "South Australia",
+    "Ontario",
+    "Quebec",
+    "Québec",
+    "British Columbia",
+    "Alberta",
+    "Manitoba",
+    "Saskatchewan",
+    "Nova Scotia",
+    "New Brunswick",
+    "Newfoundland",
+    "Prince Edward Island",
+    "Victoria",
+    "New South Wales",
+    "Queensland",
+    "Western Australia",
+    "South Australia",
 )
 COUNTRIES = (
-    "England and Wales", "England & Wales", "England", "Wales", "Scotland", "Northern Ireland", "United Kingdom",
-    "Ireland", "Republic of Ireland", "Germany", "Federal Republic of Germany", "France", "Switzerland", "Netherlands",
-    "The Netherlands", "Belgium", "Luxembourg", "Italy", "Spain", "Portugal", "Austria", "Sweden", "Norway",
-    "Denmark", "Finland", "Israel", "Japan", "China", "People's Republic of China", "People’s Republic of China",
-    "PRC", "P.R.C.", "Hong Kong", "Hong Kong SAR", "Taiwan", "Republic of China", "Singapore", "Korea",
-    "Republic of Korea", "South Korea", "India", "Australia", "New Zealand", "Canada", "Mexico", "Brazil",
-    "Argentina", "Chile", "Bermuda", "Cayman Islands", "British Virgin Islands", "Cyprus", "Malta", "Greece",
-    "Russia", "Russian Federation", "Kazakhstan", "Republic of Kazakhstan", "Papua New Guinea", "South Africa",
-    "Republic of South Africa", "Philippines", "Malaysia", "Thailand", "Indonesia", "Vietnam", "Turkey",
-    "Poland", "Czech Republic", "Hungary", "Iceland", "Liechtenstein", "Monaco", "United Arab Emirates",
-    "Dubai", "Beijing", "Shanghai", "Macau", "United States", "United States of America", "U.S.A.",
+    "England and Wales",
+    "England & Wales",
+    "England",
+    "Wales",
+    "Scotland",
+    "Northern Ireland",
+    "United Kingdom",
+    "Ireland",
+    "Republic of Ireland",
+    "Germany",
+    "Federal Republic of Germany",
+    "France",
+    "Switzerland",
+    "Netherlands",
+    "The Netherlands",
+    "Belgium",
+    "Luxembourg",
+    "Italy",
+    "Spain",
+    "Portugal",
+    "Austria",
+    "Sweden",
+    "Norway",
+    "Denmark",
+    "Finland",
+    "Israel",
+    "Japan",
+    "China",
+    "People's Republic of China",
+    "People’s Republic of China",
+    "PRC",
+    "P.R.C.",
+    "Hong Kong",
+    "Hong Kong SAR",
+    "Taiwan",
+    "Republic of China",
+    "Singapore",
+    "Korea",
+    "Republic of Korea",
+    "South Korea",
+    "India",
+    "Australia",
+    "New Zealand",
+    "Canada",
+    "Mexico",
+    "Brazil",
+    "Argentina",
+    "Chile",
+    "Bermuda",
+    "Cayman Islands",
+    "British Virgin Islands",
+    "Cyprus",
+    "Malta",
+    "Greece",
+    "Russia",
+    "Russian Federation",
+    "Kazakhstan",
+    "Republic of Kazakhstan",
+    "Papua New Guinea",
+    "South Africa",
+    "Republic of South Africa",
+    "Philippines",
+    "Malaysia",
+    "Thailand",
+    "Indonesia",
+    "Vietnam",
+    "Turkey",
+    "Poland",
+    "Czech Republic",
+    "Hungary",
+    "Iceland",
+    "Liechtenstein",
+    "Monaco",
+    "United Arab Emirates",
+    "Dubai",
+    "Beijing",
+    "Shanghai",
+    "Macau",
+    "United States",
+    "United States of America",
+    "U.S.A.",
 )
 # Written name -> the plain jurisdiction name used as ``value``.
 CANONICAL = {
@@ -67,16 +195,35 @@ CANONICAL = {
     "Republic of China": "Taiwan",
 }
 _ADJECTIVES = {
-    "English": "England", "Delaware": "Delaware", "German": "Germany", "French": "France", "Swiss": "Switzerland",
-    "Dutch": "Netherlands", "Israeli": "Israel", "Japanese": "Japan", "Chinese": "China", "Italian": "Italy",
-    "Spanish": "Spain", "Scottish": "Scotland", "Irish": "Ireland", "Canadian": "Canada", "Singapore": "Singapore",
-    "Swedish": "Sweden", "Korean": "South Korea", "Indian": "India", "Australian": "Australia",
+    "English": "England",
+    "Delaware": "Delaware",
+    "German": "Germany",
+    "French": "France",
+    "Swiss": "Switzerland",
+    "Dutch": "Netherlands",
+    "Israeli": "Israel",
+    "Japanese": "Japan",
+    "Chinese": "China",
+    "Italian": "Italy",
+    "Spanish": "Spain",
+    "Scottish": "Scotland",
+    "Irish": "Ireland",
+    "Canadian": "Canada",
+    "Singapore": "Singapore",
+    "Swedish": "Sweden",
+    "Korean": "South Korea",
+    "Indian": "India",
+    "Australian": "Australia",
 }
 
 _NAMES = sorted({*US_STATES, *PROVINCES, *COUNTRIES}, key=len, reverse=True)
 _PREFIX = r"(?:(?:the\s+)?(?:State|Commonwealth|Province|Kingdom|Republic|Territory|Federal\s+Republic)\s+of\s+)?"
 JURISDICTION = re.compile(
-    r"(?<![\w])" + _PREFIX + r"(?P<name>" + "|".join(re.escape(n).replace("\\ ", r"\s+") for n in _NAMES) + r")(?![\w])",
+    r"(?<![\w])"
+    + _PREFIX
+    + r"(?P<name>"
+    + "|".join(re.escape(n).replace("\\ ", r"\s+") for n in _NAMES)
+    + r")(?![\w])",
     re.I,
 )
 # "laws of", "law of", "laws in force in", "the laws applicable in"
@@ -85,17 +232,23 @@ _LAWS_OF = re.compile(
     r"(?:laws?|legislation)(?:\s*,[^,;.]{1,80},)?\s+(?:(?:in\s+force|prevailing|applicable)\s+in|of|in)\s+(?:the\s+)?"
 )
 # "... in the State of Nevada and shall be governed by ... the laws thereof"
-_LAWS_THEREOF = re.compile(r"laws?\s+(?:thereof|of\s+(?:that|such|said)\s+(?:state|commonwealth|province|country|jurisdiction))")
+_LAWS_THEREOF = re.compile(
+    r"laws?\s+(?:thereof|of\s+(?:that|such|said)\s+(?:state|commonwealth|province|country|jurisdiction))"
+)
 # "the laws of the United States and the State of Florida"
 _ANDJURISDICTION = re.compile(r"\s+and\s+(?:of\s+)?(?:the\s+)?", re.I)
 _LAW_AFTER = re.compile(
-    r"(?<![\w])(?P<j>" + "|".join(re.escape(n).replace("\\ ", r"\s+") for n in _NAMES) + "|"
-    + "|".join(_ADJECTIVES) + r")\s+(?:substantive\s+|internal\s+)?law$",
+    r"(?<![\w])(?P<j>"
+    + "|".join(re.escape(n).replace("\\ ", r"\s+") for n in _NAMES)
+    + "|"
+    + "|".join(_ADJECTIVES)
+    + r")\s+(?:substantive\s+|internal\s+)?law$",
 )
 _LAW_WORD = re.compile(r"law\b")
 _GOVERN = re.compile(
     r"govern|constru|interpret|enforc|in\s+accordance\s+with|subject\s+to|applicable\s+law|choice\s+of\s+law"
-    r"|application\s+of", re.I
+    r"|application\s+of",
+    re.I,
 )
 _HEADING = re.compile(r"governing\s+law|applicable\s+law|choice\s+of\s+law|law\s+applicable", re.I)
 _CORPORATE = re.compile(
@@ -159,8 +312,15 @@ def find_governing_law(doc: Document) -> list[Value]:
             continue
         w = a.group("j")
         name = _ADJECTIVES.get(w) or _canonical(w)
-        scored.append((score - 0.5, a.start(), Value(kind="law", text=doc.text[a.start("j") : a.end("j")],
-                                                      start=a.start("j"), end=a.end("j"), value=name)))
+        scored.append(
+            (
+                score - 0.5,
+                a.start(),
+                Value(
+                    kind="law", text=doc.text[a.start("j") : a.end("j")], start=a.start("j"), end=a.end("j"), value=name
+                ),
+            )
+        )
     scored.sort(key=lambda t: (-t[0], t[1]))
     out: list[Value] = []
     seen: set[str] = set()
@@ -195,13 +355,19 @@ def _context_score(text: str, start: int, end: int, juris_from: int | None = Non
         score += 3
     elif _GOVERN.search(sentence):
         score += 2
-    elif re.search(r"\b(?:shall|will|to)\s+(?:govern|apply|be\s+applied|prevail|control)|\bgoverns?\b|\bappl(?:y|ies)\b",
-                   rest, re.I):
+    elif re.search(
+        r"\b(?:shall|will|to)\s+(?:govern|apply|be\s+applied|prevail|control)|\bgoverns?\b|\bappl(?:y|ies)\b",
+        rest,
+        re.I,
+    ):
         score += 3
     else:
         return None
-    if re.search(r"\b(?:this|the)\s+(?:\w+\s+){0,3}(?:agreement|letter|amendment|contract|guarant|note|lease|plan)",
-                 sentence, re.I):
+    if re.search(
+        r"\b(?:this|the)\s+(?:\w+\s+){0,3}(?:agreement|letter|amendment|contract|guarant|note|lease|plan)",
+        sentence,
+        re.I,
+    ):
         score += 1
     if _HEADING.search(text[max(0, start - 400) : start]):
         score += 1.5
@@ -209,6 +375,8 @@ def _context_score(text: str, start: int, end: int, juris_from: int | None = Non
         score += 1
     if re.search(r"federal|united\s+states", text[start if juris_from is None else juris_from : end], re.I):
         score -= 1.5
-    if re.search(r"arbitrat|court|venue|jurisdiction\s+of", sentence, re.I) and not re.search(r"govern", sentence, re.I):
+    if re.search(r"arbitrat|court|venue|jurisdiction\s+of", sentence, re.I) and not re.search(
+        r"govern", sentence, re.I
+    ):
         score -= 1
     return score

@@ -19,6 +19,7 @@ lender and borrower).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from termwise.extract._names import (
@@ -33,47 +34,115 @@ from termwise.extract._names import (
     name_ending,
 )
 from termwise.extract.governing_law import JURISDICTION
-from termwise.model import Document, Party, Span
+from termwise.model import Block, Document, Party, Signature, Span
 
 _HEAD = 8000
 
 ROLE_WORDS = {
-    "company": "company", "employer": "employer", "employee": "employee", "executive": "employee",
-    "officer": "employee", "purchaser": "purchaser", "purchasers": "purchaser", "buyer": "buyer",
-    "seller": "seller", "sellers": "seller", "vendor": "seller", "lender": "lender", "lenders": "lender",
-    "borrower": "borrower", "licensor": "licensor", "licensee": "licensee", "sublicensee": "licensee",
-    "distributor": "distributor", "supplier": "supplier", "manufacturer": "manufacturer", "consultant": "consultant",
-    "contractor": "contractor", "customer": "customer", "client": "customer", "agent": "agent", "investor": "investor",
-    "investors": "investor", "franchisor": "franchisor", "franchisee": "franchisee", "landlord": "landlord",
-    "tenant": "tenant", "lessor": "lessor", "lessee": "lessee", "provider": "provider", "reseller": "reseller",
-    "trustee": "trustee", "guarantor": "guarantor", "issuer": "company", "underwriter": "underwriter",
-    "sponsor": "sponsor", "developer": "developer", "publisher": "publisher", "owner": "owner",
-    "operator": "operator", "manager": "manager", "adviser": "adviser", "advisor": "adviser",
-    "representative": "representative", "recipient": "recipient", "servicer": "servicer", "holder": "holder",
-    "shareholder": "shareholder", "stockholder": "stockholder", "parent": "parent", "bank": "bank",
-    "partner": "partner", "member": "member", "talent": "talent", "celebrity": "talent", "endorser": "talent",
-    "marketer": "marketer", "collaborator": "collaborator", "host": "host", "co-host": "host",
-    "transporter": "transporter", "shipper": "shipper", "charterer": "charterer", "individual": "individual",
-    "subscriber": "subscriber", "administrator": "administrator", "sub-adviser": "adviser", "maker": "borrower",
-    "assignor": "assignor", "assignee": "assignee", "grantor": "grantor", "grantee": "grantee",
-    "secured party": "lender", "agency": "agent", "sales agent": "agent", "placement agent": "agent", "debtor": "borrower", "payee": "lender", "pledgor": "pledgor",
+    "company": "company",
+    "employer": "employer",
+    "employee": "employee",
+    "executive": "employee",
+    "officer": "employee",
+    "purchaser": "purchaser",
+    "purchasers": "purchaser",
+    "buyer": "buyer",
+    "seller": "seller",
+    "sellers": "seller",
+    "vendor": "seller",
+    "lender": "lender",
+    "lenders": "lender",
+    "borrower": "borrower",
+    "licensor": "licensor",
+    "licensee": "licensee",
+    "sublicensee": "licensee",
+    "distributor": "distributor",
+    "supplier": "supplier",
+    "manufacturer": "manufacturer",
+    "consultant": "consultant",
+    "contractor": "contractor",
+    "customer": "customer",
+    "client": "customer",
+    "agent": "agent",
+    "investor": "investor",
+    "investors": "investor",
+    "franchisor": "franchisor",
+    "franchisee": "franchisee",
+    "landlord": "landlord",
+    "tenant": "tenant",
+    "lessor": "lessor",
+    "lessee": "lessee",
+    "provider": "provider",
+    "reseller": "reseller",
+    "trustee": "trustee",
+    "guarantor": "guarantor",
+    "issuer": "company",
+    "underwriter": "underwriter",
+    "sponsor": "sponsor",
+    "developer": "developer",
+    "publisher": "publisher",
+    "owner": "owner",
+    "operator": "operator",
+    "manager": "manager",
+    "adviser": "adviser",
+    "advisor": "adviser",
+    "representative": "representative",
+    "recipient": "recipient",
+    "servicer": "servicer",
+    "holder": "holder",
+    "shareholder": "shareholder",
+    "stockholder": "stockholder",
+    "parent": "parent",
+    "bank": "bank",
+    "partner": "partner",
+    "member": "member",
+    "talent": "talent",
+    "celebrity": "talent",
+    "endorser": "talent",
+    "marketer": "marketer",
+    "collaborator": "collaborator",
+    "host": "host",
+    "co-host": "host",
+    "transporter": "transporter",
+    "shipper": "shipper",
+    "charterer": "charterer",
+    "individual": "individual",
+    "subscriber": "subscriber",
+    "administrator": "administrator",
+    "sub-adviser": "adviser",
+    "maker": "borrower",
+    "assignor": "assignor",
+    "assignee": "assignee",
+    "grantor": "grantor",
+    "grantee": "grantee",
+    "secured party": "lender",
+    "agency": "agent",
+    "sales agent": "agent",
+    "placement agent": "agent",
+    "debtor": "borrower",
+    "payee": "lender",
+    "pledgor": "pledgor",
 }
 
-_PREAMBLE = re.compile(r"(?<![\w])(?:(?:by\s+and\s+)?(?:between|among|amongst)(?![\w])\s*:?|parties\s*:?[ \t]*\n(?=\s*\(\s*1\s*\)))",
-                       re.I)
+_PREAMBLE = re.compile(
+    r"(?<![\w])(?:(?:by\s+and\s+)?(?:between|among|amongst)(?![\w])\s*:?|parties\s*:?[ \t]*\n(?=\s*\(\s*1\s*\)))", re.I
+)
 _LEAD = re.compile(
     r"[\s,;:]*(?:(?:and|&|AND|And)\b[\s:]*)?(?:\(\s*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s*\)|\d{1,2}\.(?!\d)|[a-z]\))?\s*"
     r"(?:(?:the\s+)?undersigned\s*,?\s*)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
 )
 _LABEL = re.compile(
-    r"(?:^|(?<=[ \t]{2}))[ \t]*(?P<label>Party\s+[A-Z]|(?:Company|Supplier|Customer|Client|Vendor)\s+Name|Licensor|Licensee|Seller|Buyer|Purchaser|Lender|Borrower|Company|Employer|"
+    r"(?:^|(?<=[ \t]{2}))[ \t]*(?P<label>Party\s+[A-Z]|(?:Company|Supplier|Customer|Client|Vendor)\s+Name|Licensor"
+    r"|Licensee|Seller|Buyer|Purchaser|Lender|Borrower|Company|Employer|"
     r"Employee|Executive|Consultant|Supplier|Distributor|Customer|Client|Franchisor|Franchisee|Vendor|Contractor)"
     r"[ \t]*[:：][ \t]*(?:\n[ \t]*){0,2}(?P<rest>[^\n]{2,120})",
     re.M,
 )
 _DESCRIPTOR = re.compile(r"(?:,\s*|\s+)(?:an?|the|its|having|with|whose|located|organi[sz]ed|incorporated|of)\s")
-_JURISDICTION_ONLY = re.compile(r"\s*(?:Wales|Northern\s+Ireland|Scotland|Tobago|Herzegovina|Nevis|Caicos|Futuna|Principe"
-                                r"|(?:the\s+)?(?:State|Commonwealth|Province|Republic|People)\b)")
+_JURISDICTION_ONLY = re.compile(
+    r"\s*(?:Wales|Northern\s+Ireland|Scotland|Tobago|Herzegovina|Nevis|Caicos|Futuna|Principe"
+    r"|(?:the\s+)?(?:State|Commonwealth|Province|Republic|People)\b)"
+)
 _COMMA_NAME = re.compile(r"(?<=[)\w.]),[ \t]*(?:\n[ \t]*)?(?=[A-Z])")
 _ADDRESSY = re.compile(
     r"\d{3,}|\b(?:Suite|Floor|Box)\s+\d|\d+\s+(?:[A-Z][\w.]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Drive|Boulevard|Way)\b"
@@ -81,7 +150,9 @@ _ADDRESSY = re.compile(
 )
 _BY_LINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]*:", re.M)
 _ZIP_END = re.compile(r"\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s*\d[A-Z0-9][A-Za-z0-9]$")
-_ABBREV_END = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|No|St|Ave|Blvd|Mr|Ms|Mrs|Dr|Jr|Sr|Ste|U\.S|N\.A|S\.A|L\.P|LLC)|\b[A-Z])$")
+_ABBREV_END = re.compile(
+    r"(?:\b(?:Inc|Corp|Co|Ltd|No|St|Ave|Blvd|Mr|Ms|Mrs|Dr|Jr|Sr|Ste|U\.S|N\.A|S\.A|L\.P|LLC)|\b[A-Z])$"
+)
 
 
 @dataclass
@@ -131,8 +202,11 @@ def _split_and(name: str, start: int) -> tuple[str, int]:
     """``Acme Corp. and Beta LLC`` -> ``Acme Corp.``: "and" after a company suffix separates two names."""
     for m in re.finditer(r"\s+(?:and|AND|&)\s+", name):
         left = name[: m.start()]
-        if ORG_SUFFIX.search(left[-14:]) and re.search(r"(?i:inc|corp|co|ltd|limited|llc|l\.p|lp|plc|gmbh|ag|s\.a|"
-                                                       r"b\.v|n\.v|corporation|company|incorporated)\.?$", left):
+        if ORG_SUFFIX.search(left[-14:]) and re.search(
+            r"(?i:inc|corp|co|ltd|limited|llc|l\.p|lp|plc|gmbh|ag|s\.a|"
+            r"b\.v|n\.v|corporation|company|incorporated)\.?$",
+            left,
+        ):
             return left, start + len(left)
     return name, start + len(name)
 
@@ -142,9 +216,11 @@ def _from_preamble(text: str) -> list[_Cand]:
     out: list[_Cand] = []
     for pm in _PREAMBLE.finditer(head):
         before = head[max(0, pm.start() - 600) : pm.start()]
-        if not re.search(r"(?i:agreement|amendment|contract|letter|lease|licen[cs]e|made|entered|dated|executed|"
-                         r"effective|plan|note|memorandum|indenture|deed|guarant)", before) and \
-                not pm.group(0).lower().startswith("parties"):
+        if not re.search(
+            r"(?i:agreement|amendment|contract|letter|lease|licen[cs]e|made|entered|dated|executed|"
+            r"effective|plan|note|memorandum|indenture|deed|guarant)",
+            before,
+        ) and not pm.group(0).lower().startswith("parties"):
             continue
         found = _parse_party_list(text, pm.end())
         if found:
@@ -168,8 +244,8 @@ def _parse_party_list(text: str, pos: int) -> list[_Cand]:
         # "X ("X"), Y L.P., Z Fund L.P. and W (collectively, ...)": a comma before a company name also separates
         comma = _COMMA_NAME.search(text, e, tail_end)
         while comma is not None:
-            nxt = _name_at(text, comma.end())
-            if nxt is not None and ORG_SUFFIX.search(nxt[0]) and not _ADDRESSY.search(nxt[0]):
+            following = _name_at(text, comma.end())
+            if following is not None and ORG_SUFFIX.search(following[0]) and not _ADDRESSY.search(following[0]):
                 tail_end, sep = comma.start(), "and"
                 break
             comma = _COMMA_NAME.search(text, comma.end(), tail_end)
@@ -179,9 +255,12 @@ def _parse_party_list(text: str, pos: int) -> list[_Cand]:
         pos = tail_end
         if sep == "stop":
             # a list set out in paragraphs: "(1) X ...;\n\n(2) Y ..." or "X ...\n\nAND\n\nY ..."
-            nxt = re.match(r"\s*(?:(?:and|AND|And)\b\s*)?(?:\(\s*\d{1,2}\s*\)|\d{1,2}\.(?!\d))?\s*", text[pos : pos + 200])
-            if not nxt or not re.match(r"\s*(?:and|AND|And)\b|\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\.(?!\d))",
-                                       text[pos : pos + 200]):
+            nxt = re.match(
+                r"\s*(?:(?:and|AND|And)\b\s*)?(?:\(\s*\d{1,2}\s*\)|\d{1,2}\.(?!\d))?\s*", text[pos : pos + 200]
+            )
+            if not nxt or not re.match(
+                r"\s*(?:and|AND|And)\b|\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\.(?!\d))", text[pos : pos + 200]
+            ):
                 break
     return out
 
@@ -203,8 +282,10 @@ def _tail(text: str, pos: int, limit: int) -> tuple[int, str]:
             rest = text[at + len(tok) : at + len(tok) + 80]
             if _JURISDICTION_ONLY.match(rest):
                 continue  # "a company incorporated in England and Wales whose ..."
-            if re.match(r"[\s:]*(?:\(\s*\d{1,2}\s*\)\s*|\d{1,2}\.\s+)?(?:the\s+undersigned\s*,?\s*)?(?:[A-Z0-9\[]|[a-z][\w.\-]*[\d.][\w.\-]*)", rest) and \
-                    not re.match(r"\s*(?:the\s+)?(?:State|Commonwealth|Province|Republic|People)\b", rest):
+            if re.match(
+                r"[\s:]*(?:\(\s*\d{1,2}\s*\)\s*|\d{1,2}\.\s+)?(?:the\s+undersigned\s*,?\s*)?(?:[A-Z0-9\[]|[a-z][\w.\-]*[\d.][\w.\-]*)",
+                rest,
+            ) and not re.match(r"\s*(?:the\s+)?(?:State|Commonwealth|Province|Republic|People)\b", rest):
                 return at, "and"
         elif tok == ";":
             return at + 1, "and"
@@ -223,8 +304,9 @@ def _aliases_between(text: str, start: int, end: int) -> list[tuple[str, int, in
     out: list[tuple[str, int, int]] = []
     for m in ALIAS_PAREN.finditer(text, start, end):
         body = m.group("body")
-        if re.search(r"(?i:\b(?:collectively|together|each\s+a|individually|jointly)\b)", body) and \
-                re.search(r"(?i:part(?:y|ies))", body):
+        if re.search(r"(?i:\b(?:collectively|together|each\s+a|individually|jointly)\b)", body) and re.search(
+            r"(?i:part(?:y|ies))", body
+        ):
             # ("Licensee" and together with Licensor, the "Parties"): keep names before the group remark
             cut = re.search(r"(?i:\b(?:and\s+)?(?:collectively|together|each\s+a|individually|jointly)\b)", body)
             body = body[: cut.start()] if cut else ""
@@ -232,7 +314,7 @@ def _aliases_between(text: str, start: int, end: int) -> list[tuple[str, int, in
             out.append((a, m.start("body") + s, m.start("body") + e))
     for m in HEREINAFTER.finditer(text, start, end):
         raw = m.group("alias")
-        a = raw.strip("\"“”").strip()
+        a = raw.strip('"“”').strip()
         s = m.start("alias") + raw.find(a)
         if a and not any(s == x[1] for x in out) and a.lower() not in {"party", "parties", "agreement"}:
             out.append((a, s, s + len(a)))
@@ -361,7 +443,9 @@ def _from_letter(doc: Document) -> list[_Cand]:
                 continue
             lead = re.match(r"[ \t]*(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?[ \t]+)?", line)
             got = _name_at(text, start + ls + (lead.end() if lead else 0), start + le)
-            if got is None or got[2] - got[1] < len(line) - (lead.end() if lead else 0) - 2 - (len(line) - len(line.rstrip())):
+            if got is None or got[2] - got[1] < len(line) - (lead.end() if lead else 0) - 2 - (
+                len(line) - len(line.rstrip())
+            ):
                 continue
             names.append(got)
         if not names:
@@ -375,14 +459,15 @@ def _from_letter(doc: Document) -> list[_Cand]:
 
 
 def _letter_blocks(doc: Document, dear_at: int) -> list[tuple[str, int, int]]:
+    letterhead: Callable[[Document], list[Block]] | None
     try:
-        from termwise.segment.letterhead import find_letterhead
-    except ModuleNotFoundError as e:
-        if e.name not in ("termwise.segment.letterhead",):
+        from termwise.segment.letterhead import find_letterhead as letterhead
+    except ModuleNotFoundError as exc:
+        if exc.name != "termwise.segment.letterhead":
             raise
-        find_letterhead = None
-    if find_letterhead is not None:
-        blocks = [(b.kind, b.start, b.end) for b in find_letterhead(doc) if b.kind in ("sender", "recipient")]
+        letterhead = None
+    if letterhead is not None:
+        blocks = [(b.kind, b.start, b.end) for b in letterhead(doc) if b.kind in ("sender", "recipient")]
         if blocks:
             return blocks
     text = doc.clean
@@ -399,15 +484,16 @@ def _letter_blocks(doc: Document, dear_at: int) -> list[tuple[str, int, int]]:
 
 def _from_signatures(doc: Document) -> list[_Cand]:
     text = doc.clean
+    signatures: Callable[[Document], list[Signature]] | None
     try:
-        from termwise.segment.signatures import find_signatures
-    except ModuleNotFoundError as e:
-        if e.name not in ("termwise.segment.signatures",):
+        from termwise.segment.signatures import find_signatures as signatures
+    except ModuleNotFoundError as exc:
+        if exc.name != "termwise.segment.signatures":
             raise
-        find_signatures = None
+        signatures = None
     out: list[_Cand] = []
-    if find_signatures is not None:
-        for sig in find_signatures(doc):
+    if signatures is not None:
+        for sig in signatures(doc):
             # an officer signing for a company is not a party; an individual party signs as themself
             if sig.party and (sig.party != sig.name or ORG_SUFFIX.search(sig.party) or ORG_WORDS.search(sig.party)):
                 i = text.find(sig.party, sig.start, sig.end) if sig.end > sig.start else -1
@@ -454,8 +540,10 @@ def _clean_signature_party(text: str, start: int, end: int) -> tuple[str, int, i
     cut = re.search(r"\bBy\s*:|/s/|\bName\s*:|\bTitle\s*:|\bIts\s*:", text[start:end])
     if cut is not None:
         end = start + cut.start()
-    lead = re.match(r"[\s,:]*(?:(?:DATED|Dated|Date)\s*:?\s*)?(?:[\w.]+\s+\d{1,2},\s*\d{4}|\d{1,2}/\d{1,2}/\d{2,4})?[\s,:]*",
-                    text[start:end])
+    lead = re.match(
+        r"[\s,:]*(?:(?:DATED|Dated|Date)\s*:?\s*)?(?:[\w.]+\s+\d{1,2},\s*\d{4}|\d{1,2}/\d{1,2}/\d{2,4})?[\s,:]*",
+        text[start:end],
+    )
     if lead is not None:
         start += lead.end()
     while start < end and text[start] in " \t\n,:":
@@ -491,16 +579,20 @@ def _merge(doc: Document, cands: list[_Cand]) -> list[Party]:
             mk = _key(m.name)
             m_alias = {_key(a) for a, _, _ in m.aliases}
             both_preamble = c.source == 0 and m.source == 0
-            if k == mk or (not both_preamble and (k in m_alias or mk in alias_keys)) or \
-                    (alias_keys & m_alias - {""} and c.source >= 3):
+            if (
+                k == mk
+                or (not both_preamble and (k in m_alias or mk in alias_keys))
+                or (alias_keys & m_alias - {""} and c.source >= 3)
+            ):
                 target = m
                 break
         if target is None:
             # a later mention of an alias only ("SRP" in a signature) is not a new party
             if c.source >= 2 and any(k in {_key(a) for a, _, _ in m.aliases} for m in merged):
                 continue
-            merged.append(_Cand(name=c.name, start=c.start, end=c.end, aliases=list(c.aliases), source=c.source,
-                                role=c.role))
+            merged.append(
+                _Cand(name=c.name, start=c.start, end=c.end, aliases=list(c.aliases), source=c.source, role=c.role)
+            )
             continue
         have = {a for a, _, _ in target.aliases}
         for a in c.aliases:
@@ -517,8 +609,9 @@ def _merge(doc: Document, cands: list[_Cand]) -> list[Party]:
         aliases = tuple(a for a, _, _ in c.aliases)
         spans = tuple(Span(start=s, end=e) for _, s, e in c.aliases)
         assert all(text[s.start : s.end] == a for a, s in zip(aliases, spans, strict=True))
-        out.append(Party(name=name, start=c.start, end=c.end, aliases=aliases, alias_spans=spans,
-                         role=c.role, kind=kind))
+        out.append(
+            Party(name=name, start=c.start, end=c.end, aliases=aliases, alias_spans=spans, role=c.role, kind=kind)
+        )
     # Party.name is collapsed; the span still covers the name as written
     return out
 
@@ -543,8 +636,13 @@ def _assign_roles(doc: Document, parties: list[Party], *, is_letter: bool) -> li
 
     text = doc.clean[:_HEAD].lower()
     roles = [_role_of(p.aliases) for p in parties]
-    employment = bool(re.search(r"offer (?:you )?(?:a |the )?(?:position|employment)|your employment|employment "
-                                r"agreement|\bsalary\b", text))
+    employment = bool(
+        re.search(
+            r"offer (?:you )?(?:a |the )?(?:position|employment)|your employment|employment "
+            r"agreement|\bsalary\b",
+            text,
+        )
+    )
     lending = bool(re.search(r"\bloan\b|\bfinancing\b|\bcredit\b|\blend", text))
     others = set(r for r in roles if r)
     out: list[Party] = []
