@@ -119,7 +119,8 @@ _WORD_START = re.compile(r"(?<![\w'’.\-/&@])[A-Z0-9&]")
 def name_ending(window: str) -> re.Match[str] | None:
     """The longest name that ends where ``window`` ends (trailing spaces and commas aside)."""
     end = len(window.rstrip(" \t\n,"))
-    for w in _WORD_START.finditer(window, 0, end):
+    # names are rarely longer than 120 characters: start looking there, not at the window's start
+    for w in _WORD_START.finditer(window, max(0, end - 120), end):
         m = NAME.match(window, w.start(), end)
         if m is not None and m.end() == end:
             return m
