@@ -17,9 +17,9 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from termwise.classify.model import DATA, ClauseModel, predict
+from termwise.classify.model import DATA, ClauseModel, predict, predict_units
 from termwise.classify.rules import find_rule_clauses
-from termwise.classify.units import sentence_spans
+from termwise.classify.units import candidate_units
 from termwise.model import Clause, Document
 
 MIN_SCORE = 0.5  # what ``termwise extract`` reports; the evaluation keeps every candidate
@@ -41,12 +41,14 @@ def cuad_candidates(text: str, model: ClauseModel | None = None) -> dict[str, li
 def find_clauses(doc: Document) -> list[Clause]:
     """Clauses of ``doc`` scoring at least :data:`MIN_SCORE`, ordered by position then label."""
     text = doc.clean
+    units = candidate_units(text)
     out: list[Clause] = []
-    for label, cands in cuad_candidates(text).items():
+    for label, cands in predict_units(load_model(), units).items():
         for s, e, p in cands:
             if p >= MIN_SCORE:
                 out.append(Clause(label=label, score=p, start=s, end=e))
-    for label, s, e, p in find_rule_clauses(text, sentence_spans(text)):
+    spans = [(u.start, u.end) for u in units if u.kind == "s"]
+    for label, s, e, p in find_rule_clauses(text, spans):
         out.append(Clause(label=label, score=p, start=s, end=e))
     out.sort(key=lambda c: (c.start, c.end, c.label))
     return out

@@ -25,8 +25,8 @@ from termwise.classify.features import linear_scores, vectorize
 from termwise.classify.units import Unit, candidate_units
 
 TOP_K = 20
-KINDS = ("s", "t", "d")
-N_BASE = 14
+KINDS = ("s", "t", "d", "n")
+N_BASE = 15
 DATA = Path(__file__).parent / "_data" / "clauses.npz"
 
 
@@ -131,6 +131,7 @@ def stage2_features(
     f[:, 11] = kinds == "d"
     f[:, 12] = np.log1p(np.array([units[i].end - units[i].start for i in top]))
     f[:, 13] = np.maximum(zs, 0.0) * (zmax > 0)
+    f[:, 14] = kinds == "n"
     if width > N_BASE:
         f[:, N_BASE : N_BASE + n_cats] = z[top]
         f[:, N_BASE + n_cats :] = zmax_all[None, :]
@@ -143,7 +144,11 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 
 def predict(model: ClauseModel, text: str) -> dict[str, list[tuple[int, int, float]]]:
     """Category -> up to :data:`TOP_K` ``(start, end, score)``, best first."""
-    units = candidate_units(text)
+    return predict_units(model, candidate_units(text))
+
+
+def predict_units(model: ClauseModel, units: list[Unit]) -> dict[str, list[tuple[int, int, float]]]:
+    """:func:`predict` for units already cut from the text."""
     out: dict[str, list[tuple[int, int, float]]] = {}
     if not units:
         return {c: [] for c in model.categories}

@@ -12,13 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import numpy as np
+
 MIN_SCORE = 0.5
 
-_I = re.IGNORECASE
 
 
 def _p(pattern: str, weight: float) -> tuple[re.Pattern[str], float]:
-    return re.compile(pattern, _I), weight
+    # patterns run on lower-cased text (much faster than re.IGNORECASE) and "." crosses the line breaks
+    # of hard-wrapped text; they use only \b \d \s \w,
+    # whose lower-case forms mean the same
+    assert not re.search(r"\\[SDWB]", pattern)
+    return re.compile(pattern.lower(), re.DOTALL), weight
 
 
 _MONEY = r"(?:\$\s?[\d,]+|dollars)"
@@ -166,25 +171,69 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
 
 CATEGORIES: tuple[str, ...] = tuple(RULES)
 
+# Words at least one of which every pattern of the category needs: a document is scanned once per
+# category for these, and only sentences holding one are tried against the full patterns.
+ANCHORS: dict[str, re.Pattern[str]] = {
+    cat: re.compile(p.lower())
+    for cat, p in {
+        "Compensation": r"salary|bonus|retainer|paid a fee|compensation for|payroll|withholding|per (?:year|annum|month|hour)",
+        "Equity Grant": r"grant|option to purchase|stock option|stock plan|equity|exercise price|option plan",
+        "Vesting": r"vest|exercisable",
+        "Acceleration": r"accelerat|vest|trigger",
+        "Severance": r"severance|without (?:good )?cause|lump|salary continuation|continuation of|COBRA|release|good reason|other than for cause",
+        "Cause / Good Reason Definition": r"\bcause\b|good reason|felony|crime|misconduct|negligence|turpitude|embezzlement|neglect|reduction|diminution",
+        "Conditions Precedent": r"condition|contingent|obligated|satisf|fulfil|completion|receipt|absence",
+        "Offer Acceptance / Expiry": r"accept|\boffer|commitment|proposal|letter|return|below|space provided|indicate your|confirm your|not been received",
+        "Representations And Warranties": r"represent|warrant|duly organized|accredited investor",
+        "Registration Rights": r"regist",
+        "Dispute Resolution": r"arbitrat|mediat|jurisdiction|jury|dispute|controversy",
+        "Confidentiality": r"confiden|proprietary|disclos|trade secret|destroy",
+        "At-Will Employment": r"at[- ]will|at the will|at any time|any reason|definite (?:period|term)|specific (?:period|term)",
+    }.items()
+}
+
 
 def score_sentence(text: str) -> dict[str, float]:
     """Category -> noisy-OR score for one sentence (only categories with some pattern hit)."""
     out: dict[str, float] = {}
+    low = text.lower()
     for cat, pats in RULES.items():
         miss = 1.0
         for pat, w in pats:
-            if pat.search(text):
+            if pat.search(low):
                 miss *= 1.0 - w
         if miss < 1.0:
             out[cat] = 1.0 - miss
     return out
 
 
+def _score(low: str, s: int, e: int, cat: str) -> float:
+    miss = 1.0
+    for pat, w in RULES[cat]:
+        if pat.search(low, s, e):
+            miss *= 1.0 - w
+    return 1.0 - miss
+
+
 def find_rule_clauses(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, int, int, float]]:
-    """``(category, start, end, score)`` for each sentence span scoring at least :data:`MIN_SCORE`."""
+    """``(category, start, end, score)`` for each sentence span scoring at least :data:`MIN_SCORE`
+    (the same scores as :func:`score_sentence`, found faster through :data:`ANCHORS`)."""
+    starts = np.fromiter((s for s, _ in spans), dtype=np.int64, count=len(spans))
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     out: list[tuple[str, int, int, float]] = []
-    for s, e in spans:
-        for cat, sc in score_sentence(text[s:e]).items():
+    for cat, anchor in ANCHORS.items():
+        pos = [m.start() for m in anchor.finditer(low)]
+        if not pos:
+            continue
+        idx = np.searchsorted(starts, pos, side="right") - 1
+        for i in np.unique(idx[idx >= 0]).tolist():
+            s, e = spans[i]
+            if not anchor.search(low, s, e):  # the match fell between sentences
+                continue
+            sc = _score(low, s, e, cat)
             if sc >= MIN_SCORE:
                 out.append((cat, s, e, sc))
+    out.sort(key=lambda x: (x[1], x[0]))
     return out

@@ -6,6 +6,7 @@ category can weigh them separately:
 * ``s`` — sentences (and over-long sentences cut at line breaks): most clauses.
 * ``t`` — title-like lines and "... Agreement" names near the top: the document's name.
 * ``d`` — date expressions, featured by the words around them: agreement / effective dates.
+* ``n`` — organization names ("Acme, Inc."), once per distinct name: the parties.
 
 Everything here is pure Python + regexes (no numpy); :mod:`termwise.classify.features`
 turns the token lists into vectors. The same code runs at training and at inference.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 # --- sentences ---------------------------------------------------------------------------
@@ -163,6 +165,8 @@ TITLE_ZONE = 4000
 
 _TOKEN = re.compile(r"[a-z]+|0+")
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+_NONZERO_DIGIT = re.compile(r"[1-9]")
+_JOIN = "_".join
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +183,7 @@ def _words(s: str) -> list[str]:
 
 def _folded(text: str) -> str:
     """``text`` lower-cased with every digit turned into 0, same length where possible."""
-    low = text.lower().translate(_DIGITS_TO_ZERO)
+    low = _NONZERO_DIGIT.sub("0", text.lower())
     return low if len(low) == len(text) else text
 
 
@@ -208,7 +212,7 @@ def _sentence_units(text: str, spans: list[tuple[int, int]], dates: list[tuple[i
             para_start = s
             para_lead = ["h:" + x for x in w[:6]]
         toks = list(w)
-        toks += [a + "_" + b for a, b in zip(w, w[1:], strict=False)]
+        toks += map(_JOIN, zip(w, w[1:], strict=False))
         if s != para_start:
             toks += para_lead
         toks += prev_short
@@ -298,8 +302,47 @@ def _title_units(text: str) -> list[Unit]:
     return units
 
 
+_ENTITY_RE = re.compile(
+    r"(?:[A-Z][\w&'’.\-]*,?\s+){1,6}?(?:Inc|Incorporated|LLC|L\.L\.C|Corp|Corporation|Ltd|Limited|Company|Co|L\.P|LP|LLP"
+    r"|AG|GmbH|S\.A|N\.V|B\.V|PLC|Plc|Pty|INC|INCORPORATED|CORP|CORPORATION|LTD|LIMITED|COMPANY|CO|PLC)\b\.?"
+)
+
+
+_DEFINED_AFTER = re.compile(r"\s*,?\s*(?:an?\s+[\w ]{0,40}(?:corporation|company|partnership)|\(\s*[\"“])", re.I)
+
+
+def _entity_units(text: str) -> list[Unit]:
+    """Organization names ("ScanSource, Inc.", "BURGER KING CORPORATION"), once per distinct name."""
+    first: dict[str, tuple[int, int]] = {}
+    count: Counter[str] = Counter()
+    for m in _ENTITY_RE.finditer(text):
+        s, e = m.start(), m.end()
+        lead = re.match(r"(?:This|THIS|The|THE|and|AND|By|BY)\s+", text[s:e])
+        if lead:
+            s += lead.end()
+        key = " ".join(text[s:e].lower().split())
+        if len(key) < 4 or "\n\n" in text[s:e]:
+            continue
+        count[key] += 1
+        first.setdefault(key, (s, e))
+    n = max(len(text), 1)
+    units: list[Unit] = []
+    for key, (s, e) in first.items():
+        w = _words(text[s:e])
+        after = text[e : e + 40]
+        toks = ["n:" + x for x in w] + ["n:bias", f"n:cnt{_bucket(count[key], (2, 3, 5, 10))}"]
+        toks += [f"n:pos{_bucket(s, (300, 1000, 3000))}", f"n:rel{_bucket(s / n, (0.1, 0.8, 0.95))}"]
+        toks.append(f"n:len{_bucket(len(w), (2, 3, 4, 6))}")
+        if _DEFINED_AFTER.match(after):
+            toks.append("n:defined")
+        if text[s:e].upper() == text[s:e]:
+            toks.append("n:caps")
+        units.append(Unit(s, e, "n", tuple(toks)))
+    return units
+
+
 def candidate_units(text: str) -> list[Unit]:
     """All candidate units of ``text``: sentences, then titles, then dates."""
     spans = sentence_spans(text)
     dates = find_dates(text)
-    return _sentence_units(text, spans, dates) + _title_units(text) + _date_units(text, dates)
+    return _sentence_units(text, spans, dates) + _title_units(text) + _date_units(text, dates) + _entity_units(text)

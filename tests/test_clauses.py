@@ -1,0 +1,281 @@
+"""Clause detection and document type: rules against labelled passages, the shipped model on
+the example letters, the eval command, laziness and the CV baseline guard."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from termwise.classify.rules import CATEGORIES, MIN_SCORE, score_sentence
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+EXAMPLES = ROOT.parent / "shared" / "examples"
+CUAD = ROOT.parent / "shared" / "data" / "cuad" / "train"
+PASSAGES = [
+    json.loads(line) for line in (HERE / "clause_passages.jsonl").read_text(encoding="utf-8").splitlines() if line
+]
+BASELINE = HERE / "baselines" / "clauses.json"
+
+# passages the rules miss today (a fix must flip them)
+KNOWN_MISSES = {
+    "The Director shall receive an annual retainer",
+    "The Employee shall be eligible to receive annual equity awards",
+    "The Performance Units shall vest, if at all",
+}
+
+
+def _hits(text: str) -> set[str]:
+    return {c for c, s in score_sentence(text).items() if s >= MIN_SCORE}
+
+
+def _id(p: dict[str, str]) -> str:
+    return f"{p['label'] or 'none'}:{p['text'][:40]}"
+
+
+def test_every_extra_category_has_labelled_passages() -> None:
+    counts = Counter(p["label"] for p in PASSAGES if p["label"])
+    assert set(counts) == set(CATEGORIES)
+    assert min(counts.values()) >= 6
+    assert sum(1 for p in PASSAGES if p["label"] is None) >= 15
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        pytest.param(
+            p,
+            id=_id(p),
+            marks=[pytest.mark.xfail(strict=True, reason="known miss")]
+            if any(p["text"].startswith(k) for k in KNOWN_MISSES)
+            else [],
+        )
+        for p in PASSAGES
+        if p["label"]
+    ],
+)
+def test_rule_finds_its_category(passage: dict[str, str]) -> None:
+    assert passage["label"] in _hits(passage["text"])
+
+
+@pytest.mark.parametrize("passage", [pytest.param(p, id=_id(p)) for p in PASSAGES if p["label"] is None])
+def test_rules_stay_quiet_on_other_clauses(passage: dict[str, str]) -> None:
+    assert _hits(passage["text"]) == set()
+
+
+def test_rule_precision_over_all_passages() -> None:
+    # a passage may carry a second, related label (severance clauses mention salary); count those
+    # as errors anyway and hold the rules to 90% precision over every passage
+    predicted = correct = 0
+    for p in PASSAGES:
+        hits = _hits(p["text"])
+        predicted += len(hits)
+        correct += p["label"] in hits
+    assert correct / predicted >= 0.9
+
+
+# --- the shipped model -------------------------------------------------------------------------
+
+
+def _doc(name: str):  # noqa: ANN202
+    from termwise.ingest import read
+
+    return read(EXAMPLES / name)[0]
+
+
+@pytest.fixture(scope="module")
+def offer():  # noqa: ANN201
+    return _doc("valence-2005-offer-letter.txt")
+
+
+def test_clauses_on_offer_letter(offer) -> None:  # noqa: ANN001
+    from termwise.classify.clauses import find_clauses
+
+    clauses = find_clauses(offer)
+    labels = {c.label for c in clauses}
+    for expected in (
+        "At-Will Employment",
+        "Dispute Resolution",
+        "Vesting",
+        "Acceleration",
+        "Compensation",
+        "Equity Grant",
+    ):
+        assert expected in labels
+    for c in clauses:
+        assert 0 <= c.start < c.end <= len(offer.text)
+        assert 0.0 <= c.score <= 1.0
+        assert offer.text[c.start : c.end].strip() == offer.text[c.start : c.end]
+    at_will = next(c for c in clauses if c.label == "At-Will Employment")
+    assert "at-will" in offer.text[at_will.start : at_will.end]
+
+
+def test_governing_law_in_stock_purchase_letter() -> None:
+    from termwise.classify.clauses import cuad_candidates
+
+    doc = _doc("valence-1999-stock-purchase-letter.txt")
+    best = cuad_candidates(doc.text)["Governing Law"][0]
+    assert "New York" in doc.text[best[0] : best[1]]
+    assert best[2] >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("valence-2005-offer-letter.txt", "employment offer letter"),
+        ("valence-2001-financing-commitment.txt", "financing commitment"),
+        ("valence-1999-stock-purchase-letter.txt", "stock purchase agreement"),
+    ],
+)
+def test_doc_type(name: str, label: str) -> None:
+    from termwise.classify.doctype import classify_document
+
+    got = classify_document(_doc(name))
+    assert got[0].label == label
+    assert 0.5 <= got[0].score <= 1.0
+
+
+def test_model_is_lazy_numpy_only_and_quick_to_load() -> None:
+    code = (
+        "import sys, time\n"
+        "import termwise.pipeline, termwise.classify.clauses as c\n"
+        "assert c.load_model.cache_info().currsize == 0, 'loaded at import'\n"
+        "t = time.perf_counter(); c.load_model(); dt = time.perf_counter() - t\n"
+        "c.cuad_candidates('This Agreement shall be governed by the laws of the State of New York.')\n"
+        "bad = [m for m in ('sklearn', 'scipy') if m in sys.modules]\n"
+        "print(dt, bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert float(out[0]) < 1.0
+    assert out[1] == "[]"
+
+
+def test_candidates_are_capped_and_round_trip(offer) -> None:  # noqa: ANN001
+    from termwise.classify.clauses import cuad_candidates
+
+    cands = cuad_candidates(offer.text)
+    assert len(cands) == 41
+    for cs in cands.values():
+        assert len(cs) <= 20
+        assert [c[2] for c in cs] == sorted((c[2] for c in cs), reverse=True)
+
+
+# --- the eval command --------------------------------------------------------------------------
+
+
+def _eval(*args: str):  # noqa: ANN202
+    from termwise.cli.eval_clauses import clauses_cmd
+
+    return CliRunner().invoke(clauses_cmd, list(args), catch_exceptions=False)
+
+
+def test_eval_bare_texts_writes_predictions_only(tmp_path: Path) -> None:
+    for name in ("valence-2005-offer-letter.txt", "valence-1999-stock-purchase-letter.txt"):
+        shutil.copy(EXAMPLES / name, tmp_path / name)
+    out = tmp_path / "preds.jsonl"
+    res = _eval(str(tmp_path), "--predictions", str(out))
+    assert res.exit_code == 0, res.output
+    assert res.output == ""
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["id"] for r in recs} == {"valence-2005-offer-letter", "valence-1999-stock-purchase-letter"}
+    for r in recs:
+        text = (tmp_path / f"{r['id']}.txt").read_text(encoding="utf-8")
+        for cands in r["predictions"].values():
+            assert len(cands) <= 20
+            for c in cands:
+                assert text[c["start"] : c["end"]] == c["text"]
+
+
+@pytest.mark.skipif(not CUAD.exists(), reason="CUAD training data not present")
+def test_eval_scores_a_cuad_folder(tmp_path: Path) -> None:
+    recs = [json.loads(line) for line in (CUAD / "annotations.jsonl").read_text(encoding="utf-8").splitlines()[:3]]
+    with open(tmp_path / "annotations.jsonl", "w", encoding="utf-8") as f:
+        for r in recs:
+            shutil.copy(CUAD / r["text_file"], tmp_path / r["text_file"])
+            f.write(json.dumps(r) + "\n")
+    res = _eval(str(tmp_path), "--json")
+    assert res.exit_code == 0, res.output
+    body = json.loads(res.output)
+    assert body["overall"]["contracts"] == 3
+    assert len(body["per_category"]) == 41
+    assert 0.0 < body["overall"]["aupr"] <= 1.0
+
+
+# --- the cross-validated baseline ----------------------------------------------------------------
+
+
+def test_baseline_is_committed_and_clears_the_floor() -> None:
+    base = json.loads(BASELINE.read_text(encoding="utf-8"))
+    assert len(base["per_category"]) == 41
+    # the floor named in the issue (a plain TF-IDF + logistic-regression sentence classifier)
+    assert base["overall"]["aupr"] >= 0.60
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CUAD.exists(), reason="CUAD training data not present")
+def test_cross_validation_holds_the_baseline() -> None:
+    """5-fold CV by contract from scratch (a few minutes on 2 cores); a drop > 0.02 fails."""
+    pytest.importorskip("sklearn")
+    from termwise.classify import train as T
+    from termwise.evaluate.cuad import score
+
+    base = json.loads(BASELINE.read_text(encoding="utf-8"))
+    t0 = time.time()
+    contracts, cats = T.load_cuad(CUAD)
+    preds = T.cross_validate(contracts, cats, k=base["folds"], nested=base["nested"], log=lambda _m: None)
+    s = score({ct.id: ct.gold for ct in contracts}, preds, cats).summary()
+    for key in ("aupr", "p_at_80r", "category_mean_aupr"):
+        assert s[key] >= base["overall"][key] - 0.02, (key, s[key], base["overall"][key])
+    assert time.time() - t0 < 600
+
+
+@pytest.mark.skipif(not CUAD.exists(), reason="CUAD training data not present")
+def test_shipped_model_reproduces_its_fit_check() -> None:
+    """Inference regression check (no scikit-learn needed, seconds): the shipped model on 25 of its
+    own training contracts must score what ``scripts/train_clauses.py --fit-check`` recorded."""
+    from termwise.classify.clauses import cuad_candidates, load_model
+    from termwise.evaluate.cuad import score
+
+    fit = json.loads((HERE / "baselines" / "clauses_fit.json").read_text(encoding="utf-8"))
+    recs = {
+        json.loads(line)["id"]: json.loads(line)
+        for line in (CUAD / "annotations.jsonl").read_text(encoding="utf-8").splitlines()
+    }
+    model = load_model()
+    gold, preds = {}, {}
+    for cid in fit["contracts"]:
+        r = recs[cid]
+        with open(CUAD / r["text_file"], encoding="utf-8", newline="") as f:
+            text = f.read()
+        gold[cid] = {c: [s["text"] for s in spans] for c, spans in r["labels"].items()}
+        preds[cid] = {
+            c: [{"text": text[s:e], "score": p} for s, e, p in cs] for c, cs in cuad_candidates(text, model).items()
+        }
+    s = score(gold, preds, list(r["labels"])).summary()
+    for key, want in fit["overall"].items():
+        assert s[key] == pytest.approx(want, abs=0.005), key
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.txt")))
+def test_document_scan_agrees_with_sentence_scoring(name: str) -> None:
+    """find_rule_clauses (anchor-filtered, one pass per category) == score_sentence on every sentence."""
+    from termwise.classify.rules import find_rule_clauses
+    from termwise.classify.units import sentence_spans
+
+    text = (EXAMPLES / name).read_text(encoding="utf-8")
+    spans = sentence_spans(text)
+    fast = [(c, s, e, round(v, 9)) for c, s, e, v in find_rule_clauses(text, spans)]
+    slow = sorted(
+        ((c, s, e, round(v, 9)) for s, e in spans for c, v in score_sentence(text[s:e]).items() if v >= MIN_SCORE),
+        key=lambda x: (x[1], x[0]),
+    )
+    assert fast == slow
+    assert fast
