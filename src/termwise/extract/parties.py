@@ -10,6 +10,8 @@ Candidates come from, in order of trust:
 4. a letter's letterhead (the sender) and address block (the recipient);
 5. signature blocks ("VALENCE TECHNOLOGY, INC." above "By: ...").
 
+Sources 3-5 live in ``_party_sources``; this module holds the preamble sources, merging and roles.
+
 Then candidates naming the same party are merged (aliases united), and each party
 gets a role from its aliases ("Purchaser" -> purchaser) or, for letters, from what the
 letter is (an offer of employment: employer and employee; a commitment to lend:
@@ -19,22 +21,19 @@ lender and borrower).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from termwise.extract._names import (
     ALIAS_PAREN,
     HEREINAFTER,
-    NAME,
-    NAME_LOOSE,
     ORG_SUFFIX,
     ORG_WORDS,
     aliases_in,
     collapse,
     name_ending,
 )
+from termwise.extract._party_sources import ADDRESSY, Cand, from_labels, from_letter, from_signatures, name_at
 from termwise.extract.governing_law import JURISDICTION
-from termwise.model import Block, Document, Party, Signature, Span
+from termwise.model import Document, Party, Span
 
 _HEAD = 8000
 
@@ -131,50 +130,28 @@ _LEAD = re.compile(
     r"[\s,;:]*(?:(?:and|&|AND|And)\b[\s:]*)?(?:\(\s*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s*\)|\d{1,2}\.(?!\d)|[a-z]\))?\s*"
     r"(?:(?:the\s+)?undersigned\s*,?\s*)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
 )
-_LABEL = re.compile(
-    r"(?:^|(?<=[ \t]{2}))[ \t]*(?P<label>Party\s+[A-Z]|(?:Company|Supplier|Customer|Client|Vendor)\s+Name|Licensor"
-    r"|Licensee|Seller|Buyer|Purchaser|Lender|Borrower|Company|Employer|"
-    r"Employee|Executive|Consultant|Supplier|Distributor|Customer|Client|Franchisor|Franchisee|Vendor|Contractor)"
-    r"[ \t]*[:：][ \t]*(?:\n[ \t]*){0,2}(?P<rest>[^\n]{2,120})",
-    re.M,
-)
 _DESCRIPTOR = re.compile(r"(?:,\s*|\s+)(?:an?|the|its|having|with|whose|located|organi[sz]ed|incorporated|of)\s")
 _JURISDICTION_ONLY = re.compile(
     r"\s*(?:Wales|Northern\s+Ireland|Scotland|Tobago|Herzegovina|Nevis|Caicos|Futuna|Principe"
     r"|(?:the\s+)?(?:State|Commonwealth|Province|Republic|People)\b)"
 )
 _COMMA_NAME = re.compile(r"(?<=[)\w.]),[ \t]*(?:\n[ \t]*)?(?=[A-Z])")
-_ADDRESSY = re.compile(
-    r"\d{3,}|\b(?:Suite|Floor|Box)\s+\d|\d+\s+(?:[A-Z][\w.]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Drive|Boulevard|Way)\b"
-    r"|\b[A-Z]\d[A-Z]\b|\b[A-Z]{2}\s+\d{5}"
-)
-_BY_LINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]*:", re.M)
 _ZIP_END = re.compile(r"\b\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s*\d[A-Z0-9][A-Za-z0-9]$")
 _ABBREV_END = re.compile(
     r"(?:\b(?:Inc|Corp|Co|Ltd|No|St|Ave|Blvd|Mr|Ms|Mrs|Dr|Jr|Sr|Ste|U\.S|N\.A|S\.A|L\.P|LLC)|\b[A-Z])$"
 )
 
 
-@dataclass
-class _Cand:
-    name: str
-    start: int
-    end: int
-    aliases: list[tuple[str, int, int]] = field(default_factory=list)
-    source: int = 0  # lower is more trusted
-    role: str | None = None
-
-
 def find_parties(doc: Document) -> list[Party]:
     """The parties of ``doc``, in the order the document introduces them."""
     text = doc.clean
-    cands: list[_Cand] = []
+    cands: list[Cand] = []
     cands += _from_preamble(text)
     cands += _from_alias_parens(text)
-    cands += _from_labels(text)
-    letter = _from_letter(doc)
+    cands += from_labels(text)
+    letter = from_letter(doc)
     cands += letter
-    cands += _from_signatures(doc)
+    cands += from_signatures(doc)
     parties = _merge(doc, cands)
     return _assign_roles(doc, parties, is_letter=bool(letter))
 
@@ -183,37 +160,9 @@ def find_parties(doc: Document) -> list[Party]:
 # Candidate generators
 
 
-def _name_at(text: str, pos: int, endpos: int | None = None, *, loose: bool = False) -> tuple[str, int, int] | None:
-    m = (NAME_LOOSE if loose else NAME).match(text, pos, len(text) if endpos is None else endpos)
-    if m is None:
-        return None
-    s, e = m.start(), m.end()
-    # a name does not end in a connector or a comma
-    while e > s and text[e - 1] in " \t\n,":
-        e -= 1
-    name = text[s:e]
-    name, e = _split_and(name, s)
-    if len(name) < 2 or not (any(c.isalpha() for c in name) or name.startswith("[")):
-        return None  # a redacted name "[ * * * ]" still holds a party's place
-    return name, s, e
-
-
-def _split_and(name: str, start: int) -> tuple[str, int]:
-    """``Acme Corp. and Beta LLC`` -> ``Acme Corp.``: "and" after a company suffix separates two names."""
-    for m in re.finditer(r"\s+(?:and|AND|&)\s+", name):
-        left = name[: m.start()]
-        if ORG_SUFFIX.search(left[-14:]) and re.search(
-            r"(?i:inc|corp|co|ltd|limited|llc|l\.p|lp|plc|gmbh|ag|s\.a|"
-            r"b\.v|n\.v|corporation|company|incorporated)\.?$",
-            left,
-        ):
-            return left, start + len(left)
-    return name, start + len(name)
-
-
-def _from_preamble(text: str) -> list[_Cand]:
+def _from_preamble(text: str) -> list[Cand]:
     head = text[:_HEAD]
-    out: list[_Cand] = []
+    out: list[Cand] = []
     for pm in _PREAMBLE.finditer(head):
         before = head[max(0, pm.start() - 600) : pm.start()]
         if not re.search(
@@ -230,13 +179,13 @@ def _from_preamble(text: str) -> list[_Cand]:
     return out
 
 
-def _parse_party_list(text: str, pos: int) -> list[_Cand]:
-    out: list[_Cand] = []
+def _parse_party_list(text: str, pos: int) -> list[Cand]:
+    out: list[Cand] = []
     limit = min(len(text), pos + 4000)
     for _ in range(12):
         lead = _LEAD.match(text, pos)
         p = lead.end() if lead else pos
-        got = _name_at(text, p, loose=True)
+        got = name_at(text, p, loose=True)
         if got is None:
             break
         name, s, e = got
@@ -244,12 +193,12 @@ def _parse_party_list(text: str, pos: int) -> list[_Cand]:
         # "X ("X"), Y L.P., Z Fund L.P. and W (collectively, ...)": a comma before a company name also separates
         comma = _COMMA_NAME.search(text, e, tail_end)
         while comma is not None:
-            following = _name_at(text, comma.end())
-            if following is not None and ORG_SUFFIX.search(following[0]) and not _ADDRESSY.search(following[0]):
+            following = name_at(text, comma.end())
+            if following is not None and ORG_SUFFIX.search(following[0]) and not ADDRESSY.search(following[0]):
                 tail_end, sep = comma.start(), "and"
                 break
             comma = _COMMA_NAME.search(text, comma.end(), tail_end)
-        cand = _Cand(name=name, start=s, end=e, source=0)
+        cand = Cand(name=name, start=s, end=e, source=0)
         cand.aliases = _aliases_between(text, e, tail_end)
         out.append(cand)
         pos = tail_end
@@ -322,9 +271,9 @@ def _aliases_between(text: str, start: int, end: int) -> list[tuple[str, int, in
     return out
 
 
-def _from_alias_parens(text: str) -> list[_Cand]:
+def _from_alias_parens(text: str) -> list[Cand]:
     """``Name (the "Alias")`` or ``Name, a Delaware corporation ("Alias")`` in the opening of the document."""
-    out: list[_Cand] = []
+    out: list[Cand] = []
     head_end = min(len(text), _HEAD)
     for m in ALIAS_PAREN.finditer(text, 0, head_end):
         aliases = [(a, m.start("body") + s, m.start("body") + e) for a, s, e in aliases_in(m.group("body"))]
@@ -352,7 +301,7 @@ def _from_alias_parens(text: str) -> list[_Cand]:
         name, s, e = got
         if not _entity_like(name, [a for a, _, _ in aliases]) or _ZIP_END.search(name) or JURISDICTION.fullmatch(name):
             continue
-        out.append(_Cand(name=name, start=s, end=e, aliases=aliases, source=1))
+        out.append(Cand(name=name, start=s, end=e, aliases=aliases, source=1))
     return out
 
 
@@ -366,7 +315,7 @@ def _name_after_boundary(text: str, start: int, end: int) -> tuple[str, int, int
             continue
         lead = _LEAD.match(text, b, end)
         p = lead.end() if lead else b
-        got = _name_at(text, p, end, loose=True)
+        got = name_at(text, p, end, loose=True)
         if got is None or JURISDICTION.fullmatch(got[0]):
             continue
         between = text[got[2] : end]
@@ -411,151 +360,6 @@ def _entity_like(name: str, aliases: list[str]) -> bool:
     return False
 
 
-def _from_labels(text: str) -> list[_Cand]:
-    out: list[_Cand] = []
-    for m in _LABEL.finditer(text, 0, min(len(text), _HEAD)):
-        got = _name_at(text, m.start("rest"))
-        if got is None:
-            continue
-        name, s, e = got
-        label = m.group("label")
-        alias_s = m.start("label")
-        out.append(_Cand(name=name, start=s, end=e, aliases=[(label, alias_s, alias_s + len(label))], source=2))
-    return out
-
-
-def _from_letter(doc: Document) -> list[_Cand]:
-    """A letter's sender (letterhead) and recipient (address block before "Dear ...")."""
-    text = doc.clean
-    head = text[:3000]
-    dear = re.search(r"^[ \t]*(?:Dear|To)\s+[^\n]{1,60}[:,][ \t]*$", head, re.M)
-    if dear is None:
-        return []
-    blocks = _letter_blocks(doc, dear.start())
-    out: list[_Cand] = []
-    for kind, start, end in blocks:
-        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
-        names: list[tuple[str, int, int]] = []
-        for ls, le in lines:
-            line = text[start + ls : start + le]
-            stripped = line.strip()
-            if not stripped or re.search(r"\d{3,}|@|(?i:^(?:re|fax|tel|phone|attn|attention|via|by)\b)", stripped):
-                continue
-            lead = re.match(r"[ \t]*(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?[ \t]+)?", line)
-            got = _name_at(text, start + ls + (lead.end() if lead else 0), start + le)
-            if got is None or got[2] - got[1] < len(line) - (lead.end() if lead else 0) - 2 - (
-                len(line) - len(line.rstrip())
-            ):
-                continue
-            names.append(got)
-        if not names:
-            continue
-        orgs = [n for n in names if ORG_SUFFIX.search(n[0]) or ORG_WORDS.search(n[0])]
-        # "Jay King / Valence Technology, Inc.": the company, not its officer, is the party
-        picked = orgs[:1] if orgs else names[:1]
-        for name, s, e in picked:
-            out.append(_Cand(name=name, start=s, end=e, source=3, role=kind))
-    return out
-
-
-def _letter_blocks(doc: Document, dear_at: int) -> list[tuple[str, int, int]]:
-    letterhead: Callable[[Document], list[Block]] | None
-    try:
-        from termwise.segment.letterhead import find_letterhead as letterhead
-    except ModuleNotFoundError as exc:
-        if exc.name != "termwise.segment.letterhead":
-            raise
-        letterhead = None
-    if letterhead is not None:
-        blocks = [(b.kind, b.start, b.end) for b in letterhead(doc) if b.kind in ("sender", "recipient")]
-        if blocks:
-            return blocks
-    text = doc.clean
-    head = text[:dear_at]
-    date = re.search(r"^[ \t]*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})[ \t]*$", head, re.M)
-    if date is None:
-        return [("recipient", 0, dear_at)]
-    out = [("sender", 0, date.start()), ("recipient", date.end(), dear_at)]
-    re_line = re.search(r"^[ \t]*Re\s*:", text[date.end() : dear_at], re.M)
-    if re_line:
-        out[1] = ("recipient", date.end(), date.end() + re_line.start())
-    return out
-
-
-def _from_signatures(doc: Document) -> list[_Cand]:
-    text = doc.clean
-    signatures: Callable[[Document], list[Signature]] | None
-    try:
-        from termwise.segment.signatures import find_signatures as signatures
-    except ModuleNotFoundError as exc:
-        if exc.name != "termwise.segment.signatures":
-            raise
-        signatures = None
-    out: list[_Cand] = []
-    if signatures is not None:
-        for sig in signatures(doc):
-            # an officer signing for a company is not a party; an individual party signs as themself
-            if sig.party and (sig.party != sig.name or ORG_SUFFIX.search(sig.party) or ORG_WORDS.search(sig.party)):
-                i = text.find(sig.party, sig.start, sig.end) if sig.end > sig.start else -1
-                if i < 0:
-                    i = text.rfind(sig.party)
-                if i >= 0:
-                    got = _clean_signature_party(text, i, i + len(sig.party))
-                    if got is not None:
-                        out.append(_Cand(name=got[0], start=got[1], end=got[2], source=4))
-        if out:
-            return out
-    start = max(0, int(len(text) * 0.5))
-    for by in _BY_LINE.finditer(text, start):
-        # the entity is on one of the few non-blank lines above "By:"
-        seen = 0
-        pos = by.start()
-        while seen < 4 and pos > start:
-            ls = text.rfind("\n", start, pos - 1) + 1
-            raw = text[ls : pos - 1] if pos - 1 > ls else ""
-            pos = ls
-            line = raw.strip(" \t:")
-            if not line:
-                continue
-            seen += 1
-            if re.search(r"(?i:in witness|by\s*:|name\s*:|title\s*:|date\s*:|^[-_=*/]+)", line):
-                continue
-            lead = len(raw) - len(raw.lstrip())
-            got = _name_at(text, ls + lead, ls + len(raw))
-            if got is None:
-                continue
-            name, s, e = got
-            if e - s < len(line.rstrip(":, ")) - 2:
-                continue
-            if not (ORG_SUFFIX.search(name) or ORG_WORDS.search(name) or name.isupper()):
-                continue
-            out.append(_Cand(name=name, start=s, end=e, source=4))
-            break
-    return out
-
-
-def _clean_signature_party(text: str, start: int, end: int) -> tuple[str, int, int] | None:
-    """The entity name in a signature block's party line, without "DATED: April 8, 2020", "By: /s/ ..." or an
-    address run on after it."""
-    cut = re.search(r"\bBy\s*:|/s/|\bName\s*:|\bTitle\s*:|\bIts\s*:", text[start:end])
-    if cut is not None:
-        end = start + cut.start()
-    lead = re.match(
-        r"[\s,:]*(?:(?:DATED|Dated|Date)\s*:?\s*)?(?:[\w.]+\s+\d{1,2},\s*\d{4}|\d{1,2}/\d{1,2}/\d{2,4})?[\s,:]*",
-        text[start:end],
-    )
-    if lead is not None:
-        start += lead.end()
-    while start < end and text[start] in " \t\n,:":
-        start += 1
-    while end > start and text[end - 1] in " \t\n,:":
-        end -= 1
-    name = text[start:end]
-    if len(name) < 3 or not re.search(r"[A-Za-z]{2}", name) or name in ("Source", "SOURCE") or _ADDRESSY.search(name):
-        return None
-    return name, start, end
-
-
 # ---------------------------------------------------------------------------------------------
 # Merging and roles
 
@@ -566,9 +370,9 @@ def _key(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", s)
 
 
-def _merge(doc: Document, cands: list[_Cand]) -> list[Party]:
+def _merge(doc: Document, cands: list[Cand]) -> list[Party]:
     text = doc.text
-    merged: list[_Cand] = []
+    merged: list[Cand] = []
     for c in sorted(cands, key=lambda c: (c.source, c.start)):
         k = _key(c.name)
         if not k:
@@ -591,7 +395,7 @@ def _merge(doc: Document, cands: list[_Cand]) -> list[Party]:
             if c.source >= 2 and any(k in {_key(a) for a, _, _ in m.aliases} for m in merged):
                 continue
             merged.append(
-                _Cand(name=c.name, start=c.start, end=c.end, aliases=list(c.aliases), source=c.source, role=c.role)
+                Cand(name=c.name, start=c.start, end=c.end, aliases=list(c.aliases), source=c.source, role=c.role)
             )
             continue
         have = {a for a, _, _ in target.aliases}

@@ -1,0 +1,210 @@
+"""Where party candidates come from besides the preamble: labelled lines ("Party A: ..."), a letter's
+letterhead and address block, and signature blocks. Each source returns ``Cand`` records; ``parties`` merges them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from termwise.extract._names import NAME, NAME_LOOSE, ORG_SUFFIX, ORG_WORDS
+from termwise.model import Block, Document, Signature
+
+_HEAD = 8000
+
+_LABEL = re.compile(
+    r"(?:^|(?<=[ \t]{2}))[ \t]*(?P<label>Party\s+[A-Z]|(?:Company|Supplier|Customer|Client|Vendor)\s+Name|Licensor"
+    r"|Licensee|Seller|Buyer|Purchaser|Lender|Borrower|Company|Employer|"
+    r"Employee|Executive|Consultant|Supplier|Distributor|Customer|Client|Franchisor|Franchisee|Vendor|Contractor)"
+    r"[ \t]*[:：][ \t]*(?:\n[ \t]*){0,2}(?P<rest>[^\n]{2,120})",
+    re.M,
+)
+ADDRESSY = re.compile(
+    r"\d{3,}|\b(?:Suite|Floor|Box)\s+\d|\d+\s+(?:[A-Z][\w.]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Drive|Boulevard|Way)\b"
+    r"|\b[A-Z]\d[A-Z]\b|\b[A-Z]{2}\s+\d{5}"
+)
+_BY_LINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]*:", re.M)
+
+
+@dataclass
+class Cand:
+    name: str
+    start: int
+    end: int
+    aliases: list[tuple[str, int, int]] = field(default_factory=list)
+    source: int = 0  # lower is more trusted
+    role: str | None = None
+
+
+def name_at(text: str, pos: int, endpos: int | None = None, *, loose: bool = False) -> tuple[str, int, int] | None:
+    m = (NAME_LOOSE if loose else NAME).match(text, pos, len(text) if endpos is None else endpos)
+    if m is None:
+        return None
+    s, e = m.start(), m.end()
+    # a name does not end in a connector or a comma
+    while e > s and text[e - 1] in " \t\n,":
+        e -= 1
+    name = text[s:e]
+    name, e = split_and(name, s)
+    if len(name) < 2 or not (any(c.isalpha() for c in name) or name.startswith("[")):
+        return None  # a redacted name "[ * * * ]" still holds a party's place
+    return name, s, e
+
+
+def split_and(name: str, start: int) -> tuple[str, int]:
+    """``Acme Corp. and Beta LLC`` -> ``Acme Corp.``: "and" after a company suffix separates two names."""
+    for m in re.finditer(r"\s+(?:and|AND|&)\s+", name):
+        left = name[: m.start()]
+        if ORG_SUFFIX.search(left[-14:]) and re.search(
+            r"(?i:inc|corp|co|ltd|limited|llc|l\.p|lp|plc|gmbh|ag|s\.a|"
+            r"b\.v|n\.v|corporation|company|incorporated)\.?$",
+            left,
+        ):
+            return left, start + len(left)
+    return name, start + len(name)
+
+
+def from_labels(text: str) -> list[Cand]:
+    out: list[Cand] = []
+    for m in _LABEL.finditer(text, 0, min(len(text), _HEAD)):
+        got = name_at(text, m.start("rest"))
+        if got is None:
+            continue
+        name, s, e = got
+        label = m.group("label")
+        alias_s = m.start("label")
+        out.append(Cand(name=name, start=s, end=e, aliases=[(label, alias_s, alias_s + len(label))], source=2))
+    return out
+
+
+def from_letter(doc: Document) -> list[Cand]:
+    """A letter's sender (letterhead) and recipient (address block before "Dear ...")."""
+    text = doc.clean
+    head = text[:3000]
+    dear = re.search(r"^[ \t]*(?:Dear|To)\s+[^\n]{1,60}[:,][ \t]*$", head, re.M)
+    if dear is None:
+        return []
+    blocks = _letter_blocks(doc, dear.start())
+    out: list[Cand] = []
+    for kind, start, end in blocks:
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
+        names: list[tuple[str, int, int]] = []
+        for ls, le in lines:
+            line = text[start + ls : start + le]
+            stripped = line.strip()
+            if not stripped or re.search(r"\d{3,}|@|(?i:^(?:re|fax|tel|phone|attn|attention|via|by)\b)", stripped):
+                continue
+            lead = re.match(r"[ \t]*(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?[ \t]+)?", line)
+            got = name_at(text, start + ls + (lead.end() if lead else 0), start + le)
+            if got is None or got[2] - got[1] < len(line) - (lead.end() if lead else 0) - 2 - (
+                len(line) - len(line.rstrip())
+            ):
+                continue
+            names.append(got)
+        if not names:
+            continue
+        orgs = [n for n in names if ORG_SUFFIX.search(n[0]) or ORG_WORDS.search(n[0])]
+        # "Jay King / Valence Technology, Inc.": the company, not its officer, is the party
+        picked = orgs[:1] if orgs else names[:1]
+        for name, s, e in picked:
+            out.append(Cand(name=name, start=s, end=e, source=3, role=kind))
+    return out
+
+
+def _letter_blocks(doc: Document, dear_at: int) -> list[tuple[str, int, int]]:
+    letterhead: Callable[[Document], list[Block]] | None
+    try:
+        from termwise.segment.letterhead import find_letterhead as letterhead
+    except ModuleNotFoundError as exc:
+        if exc.name != "termwise.segment.letterhead":
+            raise
+        letterhead = None
+    if letterhead is not None:
+        blocks = [(b.kind, b.start, b.end) for b in letterhead(doc) if b.kind in ("sender", "recipient")]
+        if blocks:
+            return blocks
+    text = doc.clean
+    head = text[:dear_at]
+    date = re.search(r"^[ \t]*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})[ \t]*$", head, re.M)
+    if date is None:
+        return [("recipient", 0, dear_at)]
+    out = [("sender", 0, date.start()), ("recipient", date.end(), dear_at)]
+    re_line = re.search(r"^[ \t]*Re\s*:", text[date.end() : dear_at], re.M)
+    if re_line:
+        out[1] = ("recipient", date.end(), date.end() + re_line.start())
+    return out
+
+
+def from_signatures(doc: Document) -> list[Cand]:
+    text = doc.clean
+    signatures: Callable[[Document], list[Signature]] | None
+    try:
+        from termwise.segment.signatures import find_signatures as signatures
+    except ModuleNotFoundError as exc:
+        if exc.name != "termwise.segment.signatures":
+            raise
+        signatures = None
+    out: list[Cand] = []
+    if signatures is not None:
+        for sig in signatures(doc):
+            # an officer signing for a company is not a party; an individual party signs as themself
+            if sig.party and (sig.party != sig.name or ORG_SUFFIX.search(sig.party) or ORG_WORDS.search(sig.party)):
+                i = text.find(sig.party, sig.start, sig.end) if sig.end > sig.start else -1
+                if i < 0:
+                    i = text.rfind(sig.party)
+                if i >= 0:
+                    got = _clean_signature_party(text, i, i + len(sig.party))
+                    if got is not None:
+                        out.append(Cand(name=got[0], start=got[1], end=got[2], source=4))
+        if out:
+            return out
+    start = max(0, int(len(text) * 0.5))
+    for by in _BY_LINE.finditer(text, start):
+        # the entity is on one of the few non-blank lines above "By:"
+        seen = 0
+        pos = by.start()
+        while seen < 4 and pos > start:
+            ls = text.rfind("\n", start, pos - 1) + 1
+            raw = text[ls : pos - 1] if pos - 1 > ls else ""
+            pos = ls
+            line = raw.strip(" \t:")
+            if not line:
+                continue
+            seen += 1
+            if re.search(r"(?i:in witness|by\s*:|name\s*:|title\s*:|date\s*:|^[-_=*/]+)", line):
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            got = name_at(text, ls + lead, ls + len(raw))
+            if got is None:
+                continue
+            name, s, e = got
+            if e - s < len(line.rstrip(":, ")) - 2:
+                continue
+            if not (ORG_SUFFIX.search(name) or ORG_WORDS.search(name) or name.isupper()):
+                continue
+            out.append(Cand(name=name, start=s, end=e, source=4))
+            break
+    return out
+
+
+def _clean_signature_party(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The entity name in a signature block's party line, without "DATED: April 8, 2020", "By: /s/ ..." or an
+    address run on after it."""
+    cut = re.search(r"\bBy\s*:|/s/|\bName\s*:|\bTitle\s*:|\bIts\s*:", text[start:end])
+    if cut is not None:
+        end = start + cut.start()
+    lead = re.match(
+        r"[\s,:]*(?:(?:DATED|Dated|Date)\s*:?\s*)?(?:[\w.]+\s+\d{1,2},\s*\d{4}|\d{1,2}/\d{1,2}/\d{2,4})?[\s,:]*",
+        text[start:end],
+    )
+    if lead is not None:
+        start += lead.end()
+    while start < end and text[start] in " \t\n,:":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,:":
+        end -= 1
+    name = text[start:end]
+    if len(name) < 3 or not re.search(r"[A-Za-z]{2}", name) or name in ("Source", "SOURCE") or ADDRESSY.search(name):
+        return None
+    return name, start, end
