@@ -31,7 +31,15 @@ from termwise.extract._names import (
     collapse,
     name_ending,
 )
-from termwise.extract._party_sources import ADDRESSY, Cand, from_labels, from_letter, from_signatures, name_at
+from termwise.extract._party_sources import (
+    ADDRESSY,
+    Cand,
+    from_behalf_lines,
+    from_labels,
+    from_letter,
+    from_signatures,
+    name_at,
+)
 from termwise.extract.governing_law import JURISDICTION
 from termwise.model import Document, Party, Span
 
@@ -152,6 +160,7 @@ def find_parties(doc: Document) -> list[Party]:
     letter = from_letter(doc)
     cands += letter
     cands += from_signatures(doc)
+    cands += from_behalf_lines(text)
     parties = _merge(doc, cands)
     return _assign_roles(doc, parties, is_letter=bool(letter))
 
@@ -385,6 +394,7 @@ def _merge(doc: Document, cands: list[Cand]) -> list[Party]:
             both_preamble = c.source == 0 and m.source == 0
             if (
                 k == mk
+                or (c.source >= 3 and m.source >= 3 and c.start < m.end and m.start < c.end)  # the same words
                 or (not both_preamble and (k in m_alias or mk in alias_keys))
                 or (alias_keys & m_alias - {""} and c.source >= 3)
             ):
