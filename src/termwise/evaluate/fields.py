@@ -12,7 +12,9 @@ the pipeline runs without clause classification and three things are compared:
   "State of"-style prefixes, the found jurisdiction equals, contains or is contained
   in one ";"-separated part of the answer (or its first ","-separated component).
 - **parties recall**: the answer is split on ";"; aliases in parentheses and quoted
-  strings are dropped; pieces that name no one (redactions "[ * * * ]", "(each a
+  strings are dropped (a parenthetical inside a name stays: "PPG Paints Trading
+  (Shanghai) Co Ltd", "DATEC (PNG) LIMITED" -- dropping it left "PPG Paints Trading
+  Co Ltd", a name the contract never uses); pieces that name no one (redactions "[ * * * ]", "(each a
   "Party")" remarks) are skipped. A piece is matched when some found party's name or
   alias, compared case- and punctuation-insensitively, equals, contains or is
   contained in it, or is nearly equal to it (similarity >= 0.9, for typos in the
@@ -195,12 +197,25 @@ def party_names(answer: str) -> list[str]:
 
 
 def _strip_parens(s: str) -> str:
-    out, depth = [], 0
-    for c in s:
+    """Drop parentheticals, except one inside a name: "PPG Paints Trading (Shanghai) Co Ltd" keeps "(Shanghai)" (no
+    quotes, starts with a capital, and more of the name follows it)."""
+    out: list[str] = []
+    depth, opened = 0, 0
+    for i, c in enumerate(s):
         if c == "(":
+            if depth == 0:
+                opened = i
             depth += 1
         elif c == ")":
-            depth = max(0, depth - 1)
+            if depth == 0:
+                continue  # an unbalanced ")" in the answer
+            depth -= 1
+            if depth == 0:
+                group = s[opened : i + 1]
+                if re.match(r"\([A-Z]", group) and not re.search(r"[\"“”‘’]", group):
+                    rest = _strip_parens(s[i + 1 :]) if "(" in s[i + 1 :] else s[i + 1 :]
+                    if re.search(r"\w", _QUOTED.sub(" ", rest)):
+                        out.append(group)
         elif depth == 0:
             out.append(c)
     return "".join(out)
