@@ -33,7 +33,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from termwise.extract._scan import hot_spots
+from termwise.extract._scan import hot_spots, lower
+from termwise.extract.numwords import parse_ordinal
 from termwise.extract.relative_dates import find_relative_dates
 from termwise.model import Document, Value
 
@@ -84,12 +85,15 @@ _ORD = r"(?:[ \t]?(?:s[ \t]?t|n[ \t]?d|r[ \t]?d|t[ \t]?h|ST|ND|RD|TH)(?![A-Za-z]
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _YEAR_PART = r"(?:(?:19|20)\d?_+)"  # "19__", "200_"
 _W = r"[ \t]*(?:\r?\n[ \t]*)?"  # spaces, at most one line break
+# ... and EDGAR's underline row ("---------") left between the words it underlined:
+# "31 December,          ---------          1996"
+_WU = _W + r"(?:-{2,}" + _W + r")?"
 _BLANK = r"(?:_+(?:[ \t]+_+)?|\[[ \t]*(?:_+|[•·●*]|\.{1,3}|…)?[ \t]*\])"
 _DAY_WORD = r"(?:day|Day|DAY)"
 _OF = r"(?:of|OF|Of)"
 
 _DAY_OF_TAIL = (
-    _DAY_WORD + _W + _OF + _W + r"(?:" + _WEEKDAY + r"," + _W + r")?"
+    _DAY_WORD + _W + _OF + _WU + r"(?:" + _WEEKDAY + r"," + _W + r")?"
     r"(?:(?P<o_mon>"
     + _MON
     + r")\.?|(?P<o_mblank>"
@@ -97,7 +101,7 @@ _DAY_OF_TAIL = (
     + r"))?"
     + _W
     + r"(?P<o_comma>,)?"
-    + _W
+    + _WU
     + r"(?:in the year"
     + _W
     + r")?(?P<o_year>"
@@ -122,7 +126,7 @@ _MONTH_LED = re.compile(
     + r"?(?!\d)"
     + _W
     + r",?"
-    + _W
+    + _WU
     + r"(?P<a_year>"
     + _YEAR
     + r")(?![\d_])"
@@ -161,9 +165,16 @@ _DIGIT_LED = re.compile(
     + r")?(?P<b_mon>"
     + _MON
     + r")\.?"
+    # "20 March day of 1998": the words of "the 20th day of March, 1998" out of order
+    + r"(?:"
+    + _W
+    + _DAY_WORD
+    + _W
+    + _OF
+    + r")?"
     + _W
     + r",?"
-    + _W
+    + _WU
     + r"(?P<b_year>"
     + _YEAR
     + r")(?![\d_]))"
@@ -191,7 +202,56 @@ _BLANK_LED = re.compile(
 )
 # "this day of , 2012": day and month left blank without underscores.
 _DAY_LED = re.compile(_DAY_OF_TAIL)
-_YEAR_BACK = 80  # how far before a year a date may start
+# "as of , 2020", "AGENCY AGREEMENT\n\n, 2006": the blank before the comma left empty.
+_COMMA_LED = re.compile(r",[ \t]*(?P<c_year>" + _YEAR + r")(?![\d_])")
+_COMMA_AFTER = re.compile(r"(?:^|\n|(?<![A-Za-z])(?:of|OF|on|dated|Dated|DATED))[ \t]*,[ \t]*$")
+# "day of" dates found from the words "day of" (no year needed to find them): "the 30th day of April",
+# "the first day of July, 2017", "this day of , 20" (everything blank, the century printed).
+_ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty)[ \t-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+    r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+)
+_DAY_OF_FIND = re.compile(r"day[ \t]*(?:\r?\n[ \t]*)?of(?![a-z])")  # on the lower-cased text
+_DAY_OF_LEAD = re.compile(
+    r"(?:(?<![A-Za-z0-9])\d{1,2}" + _ORD + r"?|(?<![A-Za-z])(?i:" + _ORDINAL_WORD + r")|" + _BLANK + r")" + _W + r"$"
+)
+_DAY_OF_SCAN = re.compile(
+    r"(?:(?P<s_lead>\d{1,2})"
+    + _ORD
+    + r"?|(?P<s_word>(?i:"
+    + _ORDINAL_WORD
+    + r"))|"
+    + _BLANK
+    + r")?"
+    + _W
+    + _DAY_WORD
+    + _W
+    + _OF
+    + _WU
+    + r"(?:"
+    + _WEEKDAY
+    + r","
+    + _W
+    + r")?(?:(?P<s_mon>"
+    + _MON
+    + r")\.?(?:"
+    + _W
+    + r",?"
+    + _WU
+    + r"(?:in the year"
+    + _W
+    + r")?(?P<s_year>"
+    + _YEAR
+    + r")(?![\d_]))?|(?:"
+    + _BLANK
+    + r")?"
+    + _W
+    + r","
+    + _W
+    + r"(?P<s_cent>19|20)(?![\w]))"
+)
+_PAGE_BEFORE = re.compile(r"(?:Page|PAGE|page)[ \t]*$")  # "Page 2   May 2004" is a page number, then a date
+_YEAR_BACK = 120  # how far before a year a date may start (underline rows take room)
 _MONTH_BACK = 45  # a month name starts at most this far before its year
 _CAP = re.compile(r"[JFMASOND]")
 _RUN = re.compile(r"\d+")
@@ -235,8 +295,29 @@ def _numeric(a: int, b: int, y: int) -> tuple[dt.date | None, dict[str, Any] | N
 _Result = tuple[dt.date | None, dict[str, Any] | None]
 
 
+def _interpret_day_of(g: dict[str, str | None]) -> _Result | None:
+    lead, word = g["s_lead"], g["s_word"]
+    day = int(lead) if lead else parse_ordinal(word) if word else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if g["s_cent"]:  # "this day of , 20"
+        return None, {"incomplete": True, "year": None, "month": None, "day": day}
+    mon = _month(g["s_mon"] or "")
+    if g["s_year"]:
+        if day is None:
+            return None, {"incomplete": True, "year": int(g["s_year"]), "month": mon, "day": None}
+        return _make(int(g["s_year"]), mon, day)
+    if day is None or day > calendar.monthrange(2000, mon)[1]:
+        return None
+    return None, {"no_year": True, "month": mon, "day": day}
+
+
 def _interpret(m: re.Match[str]) -> _Result | None:
     """The value and extra of one match, or ``None`` to drop it."""
+    if m.re is _DAY_OF_SCAN:
+        return _interpret_day_of(m.groupdict())
+    if m.re is _COMMA_LED:
+        return None, {"incomplete": True, "year": int(m["c_year"]), "month": None, "day": None}
     g = m.groupdict()
     if g.get("a_year"):
         return _make(int(g["a_year"]), _month(g["mon"]), int(g["a_day"]))
@@ -298,9 +379,15 @@ def _starts_clean(text: str, m: re.Match[str]) -> bool:
     if m.re is _MONTH_LED:
         return not c.isalpha()
     if m.re is _DIGIT_LED:
+        numeric = m.group("n_sep") or m.group("p3")
+        if c.isalpha() and not numeric:
+            # "as of1 August 2019": a PDF's lost space after "of" / "on"
+            return text[s - 2 : s] in ("of", "on") and not text[s - 3 : s - 2].isalpha()
         if c.isalnum() or c in "._":
             return False
-        return not (c in "/,$-" and (m.group("n_sep") or m.group("p3")))
+        if not numeric and _PAGE_BEFORE.search(text, max(0, s - 8), s):
+            return False
+        return not (c in "/,$-" and numeric)
     if m.re is _DAY_LED:
         return not c.isalnum() and c != "_"
     return not c.isalnum()
@@ -359,6 +446,20 @@ def find_absolute_dates(doc: Document) -> list[Value]:
     for s, r, e in hot.years:
         found += _window_matches(clean, max(done, s - _YEAR_BACK), s, min(n, e + 16))
         done = r
+        if r - s == 4:
+            c = s
+            while c > 0 and clean[c - 1] in " \t":
+                c -= 1
+            if c > 0 and clean[c - 1] == "," and _COMMA_AFTER.search(clean, max(0, c - 40), c):
+                m = _COMMA_LED.match(clean, c - 1)
+                if m:
+                    found.append(m)
+    for d in _DAY_OF_FIND.finditer(lower(clean)):
+        p = d.start()
+        lead = _DAY_OF_LEAD.search(clean, max(0, p - 40), p)
+        m = _DAY_OF_SCAN.match(clean, lead.start() if lead else p)
+        if m:
+            found.append(m)
     for m in found:
         if not _starts_clean(clean, m):
             continue
