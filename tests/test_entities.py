@@ -430,6 +430,46 @@ def test_agreement_date_ignores_act_years() -> None:
     assert all(v.value is None or v.value.year != 1933 for v in find_agreement_date(doc, dates_of(doc)))
 
 
+PARTIAL_DATES = [
+    pytest.param(
+        'THIS LICENSE is made this 14th day of March (the "Effective Date") between Arbor Labs Inc. and '
+        "Quince Media LLC. Fees are due by June 30, 2021.",
+        (None, 3, 14),
+        id="day-of-without-year",
+    ),
+    pytest.param(
+        "SERVICES AGREEMENT\n\n, 2008\n\nDear Sirs:\n\nThe offering will close on or before June 30, 2009.",
+        (2008, None, None),
+        id="bare-year-blank-under-title",
+    ),
+    pytest.param(
+        'This Supply Agreement (the "Agreement") is effective as of , 2017 (the "Effective Date"), by and '
+        "between North Mill Co. and Delta Feeds Inc., and replaces the Prior Agreement dated May 2, 2011.",
+        (2017, None, None),
+        id="bare-year-blank-in-preamble",
+    ),
+    pytest.param(
+        "THIS AGREEMENT is made this third day of May, 2012 between Pine Labs LLC and Oak Tools Inc.",
+        (2012, 5, 3),
+        id="spelled-ordinal-day",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTIAL_DATES)
+def test_agreement_date_partial(text: str, expected: tuple[int | None, int | None, int | None]) -> None:
+    doc = make_doc(text)
+    found = find_agreement_date(doc, dates_of(doc))
+    assert found, "no agreement date found"
+    v = found[0]
+    extra = v.extra or {}
+    if isinstance(v.value, dt.date):
+        got = (v.value.year, v.value.month, v.value.day)
+    else:
+        got = (extra.get("year"), extra.get("month"), extra.get("day"))
+    assert got == expected, v
+
+
 def test_agreement_date_blank_day() -> None:
     doc = make_doc('This Supply Agreement is made as of this ____ day of March, 2018 (the "Effective Date").')
     found = find_agreement_date(doc, dates_of(doc))

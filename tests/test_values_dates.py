@@ -417,24 +417,91 @@ CASES = [
     pytest.param(
         "ISIN US0378331005", [("identifier", "US0378331005", "US0378331005", {"scheme": "isin"})], id="id-isin"
     ),
-    # --- known misses
+    # --- forms found in filed contracts: spelled ordinals, no year, blanks, text-extraction damage
     pytest.param(
         "made this day of , 20 by",
-        [("date", "day of , 20", None, {"incomplete": True})],
+        [("date", "day of , 20", None, {"incomplete": True, "year": None, "month": None, "day": None})],
         id="blank-everything",
-        marks=pytest.mark.xfail(strict=True, reason="no year digits to anchor on"),
     ),
     pytest.param(
-        "made the 20 March day of 1998",
-        [("date", "20 March day of 1998", "1998-03-20")],
-        id="garbled-day-of",
-        marks=pytest.mark.xfail(strict=True, reason="scrambled wording"),
+        "entered into as of this day of , 19 (the",
+        [("date", "day of , 19", None, {"incomplete": True, "year": None})],
+        id="blank-everything-1900s",
+    ),
+    pytest.param(
+        "made the 20 March day of 1998", [("date", "20 March day of 1998", "1998-03-20")], id="garbled-day-of"
+    ),
+    pytest.param(
+        "executed on the 9 October day of 2003 in Paris",
+        [("date", "9 October day of 2003", "2003-10-09")],
+        id="day-month-then-day-of-year",
     ),
     pytest.param(
         "commencing the 1st day of December",
-        [("date", "1st day of December", None, {"no_year": True})],
+        [("date", "1st day of December", None, {"no_year": True, "month": 12, "day": 1})],
         id="day-of-no-year",
-        marks=pytest.mark.xfail(strict=True, reason="'day of' dates need a year"),
+    ),
+    pytest.param(
+        'THIS LEASE is made as of the 12th day of October (the "Start Date") by',
+        [("date", "12th day of October", None, {"no_year": True, "month": 10, "day": 12})],
+        id="day-of-no-year-before-paren",
+    ),
+    pytest.param(
+        "signed at Austin the 2nd day of March, (the",
+        [("date", "2nd day of March", None, {"no_year": True, "month": 3, "day": 2})],
+        id="day-of-no-year-trailing-comma",
+    ),
+    pytest.param("the 31st day of April and", [], id="day-of-no-year-not-a-day"),
+    pytest.param(
+        "signed on the second day of March, 2011 by",
+        [("date", "second day of March, 2011", "2011-03-02")],
+        id="spelled-ordinal-day-of",
+    ),
+    pytest.param(
+        "made the Twenty-Third day of June 2016",
+        [("date", "Twenty-Third day of June 2016", "2016-06-23")],
+        id="spelled-compound-ordinal",
+    ),
+    pytest.param(
+        "billed on the tenth day of September each year",
+        [("date", "tenth day of September", None, {"no_year": True, "month": 9, "day": 10})],
+        id="spelled-ordinal-no-year",
+    ),
+    pytest.param("due on the fifth day of each month", [], id="spelled-ordinal-no-month"),
+    pytest.param(
+        "effective as of3 June 2015 between", [("date", "3 June 2015", "2015-06-03")], id="glued-to-as-of"
+    ),
+    pytest.param("see Exhibit B12 June 2015 version", [("date", "June 2015", "2015-06-01")], id="glued-to-a-code"),
+    pytest.param(
+        "LICENCE AGREEMENT\n\n, 2011\n\nDear Sirs:",
+        [("date", ", 2011", None, {"incomplete": True, "year": 2011, "month": None, "day": None})],
+        id="bare-comma-year-on-its-own-line",
+    ),
+    pytest.param(
+        "This Agreement is dated as of , 2019 by and between",
+        [("date", ", 2019", None, {"incomplete": True, "year": 2019, "month": None})],
+        id="bare-comma-year-after-as-of",
+    ),
+    pytest.param("sold 400 units, 2019 was a good year", [], id="comma-year-after-a-number"),
+    pytest.param(
+        "made as of 14 March,        ------        2002, among",
+        [("date", "14 March,        ------        2002", "2002-03-14")],
+        id="underline-row-before-year",
+    ),
+    pytest.param(
+        "made this 3rd day of\n        ---   May, 2001 by",
+        [("date", "3rd day of\n        ---   May, 2001", "2001-05-03")],
+        id="underline-row-before-month",
+    ),
+    pytest.param(
+        "signed 4 November,\n   1999 by the parties",
+        [("date", "4 November,\n   1999", "1999-11-04")],
+        id="day-month-wrapped-before-year",
+    ),
+    pytest.param(
+        "Service Manual   Page 7   June 2010\n",
+        [("date", "June 2010", "2010-06-01", {"precision": "month"})],
+        id="page-number-is-not-a-day",
     ),
 ]
 
