@@ -23,6 +23,8 @@ from termwise.classify.units import candidate_units
 from termwise.model import Clause, Document
 
 MIN_SCORE = 0.5  # what ``termwise extract`` reports; the evaluation keeps every candidate
+MAX_PER_CATEGORY = {"Parties": 2}  # the preamble and the signature block; other sentences merely name them
+DEFAULT_MAX = 5
 _lock = threading.Lock()
 
 
@@ -39,12 +41,13 @@ def cuad_candidates(text: str, model: ClauseModel | None = None) -> dict[str, li
 
 
 def find_clauses(doc: Document) -> list[Clause]:
-    """Clauses of ``doc`` scoring at least :data:`MIN_SCORE`, ordered by position then label."""
+    """Clauses of ``doc`` scoring at least :data:`MIN_SCORE` (at most :data:`DEFAULT_MAX` per CUAD
+    category, the best), ordered by position then label."""
     text = doc.clean
     units = candidate_units(text)
     out: list[Clause] = []
     for label, cands in predict_units(load_model(), units).items():
-        for s, e, p in cands:
+        for s, e, p in cands[: MAX_PER_CATEGORY.get(label, DEFAULT_MAX)]:
             if p >= MIN_SCORE:
                 out.append(Clause(label=label, score=p, start=s, end=e))
     spans = [(u.start, u.end) for u in units if u.kind == "s"]

@@ -157,6 +157,17 @@ def predict_units(model: ClauseModel, units: list[Unit]) -> dict[str, list[tuple
     for c, name in enumerate(model.categories):
         top, f = stage2_features(units, z, c, zmax_all=zmax_all)
         p = sigmoid(f.astype(np.float64) @ model.s2_coef[c].astype(np.float64) + float(model.s2_bias[c]))
-        order = np.argsort(-p, kind="stable")
-        out[name] = [(units[top[i]].start, units[top[i]].end, float(p[i])) for i in order]
+        out[name] = ranked(units, top, p)
+    return out
+
+
+def ranked(units: list[Unit], top: np.ndarray, p: np.ndarray) -> list[tuple[int, int, float]]:
+    """``(start, end, score)`` best first, one per span (a name can be both a title line and an entity)."""
+    seen: set[tuple[int, int]] = set()
+    out: list[tuple[int, int, float]] = []
+    for i in np.argsort(-p, kind="stable").tolist():
+        u = units[top[i]]
+        if (u.start, u.end) not in seen:
+            seen.add((u.start, u.end))
+            out.append((u.start, u.end, float(p[i])))
     return out

@@ -17,7 +17,6 @@ import numpy as np
 MIN_SCORE = 0.5
 
 
-
 def _p(pattern: str, weight: float) -> tuple[re.Pattern[str], float]:
     # patterns run on lower-cased text (much faster than re.IGNORECASE) and "." crosses the line breaks
     # of hard-wrapped text; they use only \b \d \s \w,

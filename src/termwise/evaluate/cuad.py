@@ -106,7 +106,7 @@ def _counts(pairs: Iterable[_Pair]) -> tuple[np.ndarray, np.ndarray, int]:
         if len(p.scores) == 0:
             continue
         kept = p.scores[None, :] > th[:, None]  # (T, n_cand)
-        matched_any = p.hit.any(axis=1)  # candidate matches some gold
+        matched_any: np.ndarray = np.asarray(p.hit.any(axis=1))  # candidate matches some gold
         fp += (kept & ~matched_any[None, :]).sum(axis=1)
         if p.hit.shape[1]:
             # gold j is found at threshold t if any kept candidate hits it
