@@ -242,6 +242,58 @@ def test_party_kinds() -> None:
     assert kinds == {"Acme Widgets, Inc.": "organization", "Mary Ellen Jones": "person"}
 
 
+# Signature pages: (text, names that must be found, names that must not)
+SIGNATURE_PARTIES = [
+    pytest.param(
+        "CONSTRUCTION AND MAINTENANCE AGREEMENT\n\n1. The Purchaser shall act on behalf of the Parties and their "
+        "affiliates.\n\nIN WITNESS WHEREOF the Parties have caused this Agreement to be signed.\n\n"
+        "     For and on behalf of      Rostelecom\n\n     ---------------------------\n\n"
+        "     For and on behalf of      Belgacom S.A.\n\n     ---------------------------\n\n"
+        "     For and on behalf of\n\n\n     BARAK I.T.C\n\n     ---------------------------\n",
+        ["Rostelecom", "Belgacom S.A.", "BARAK I.T.C"],
+        ["Parties"],
+        id="for-and-on-behalf-of-no-preamble",
+    ),
+    pytest.param(
+        "OUTSOURCING AGREEMENT\n\nThe Supplier will act on behalf of the Bank.\n\n"
+        "Signed for and on behalf of DATEC (PNG) LIMITED by the authority of the Directors )\n\n/s/ Illegible\n",
+        ["DATEC (PNG) LIMITED"],
+        ["Bank"],
+        id="signed-for-and-on-behalf-of",
+    ),
+    pytest.param(
+        "CONSULTING AGREEMENT\n\nThe Consultant shall advise the Company.\n\nIN WITNESS WHEREOF, the parties have "
+        "executed this Agreement.\n\nGLOBAL TECHNOLOGIES, LTD                     TIMOTHY CABRERA\n\n"
+        "By: /s/ Jimmy Wayne Anderson              By: /s/ Timothy Cabrera\nName: Jimmy Wayne Anderson\nTitle: CEO\n",
+        ["GLOBAL TECHNOLOGIES, LTD", "TIMOTHY CABRERA"],
+        ["GLOBAL TECHNOLOGIES, LTD TIMOTHY CABRERA"],
+        id="two-columns-company-then-individual",
+    ),
+    pytest.param(
+        "JOINT FILING AGREEMENT\n\nThe undersigned agree to file jointly. Dated: 4/8/2020 YA II PN, Ltd. By:/s/ Troy "
+        "J. Rillo, Esq. Date: 4/8/2020 Troy J. Rillo, Esq. Chief Compliance Officer Yorkville Advisors Global, LP "
+        "By:/s/ Troy J. Rillo, Esq. Date: 4/8/2020 Troy J. Rillo, Esq. Chief Compliance Officer\n",
+        ["YA II PN, Ltd.", "Yorkville Advisors Global, LP"],
+        ["Troy J. Rillo, Esq. Chief Compliance Officer Yorkville Advisors Global, LP"],
+        id="signatory-title-run-into-next-entity",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "not_found"), SIGNATURE_PARTIES)
+def test_signature_parties(text: str, found: list[str], not_found: list[str]) -> None:
+    doc = make_doc(text)
+    parties = find_parties(doc)
+    names = [p.name for p in parties]
+    for name in found:
+        assert name in names, f"{name!r} not in {names}"
+    for name in not_found:
+        assert name not in names, names
+    for p in parties:
+        assert p.start < p.end <= len(doc.text)
+        assert " ".join(doc.text[p.start : p.end].split()) == p.name
+
+
 # --------------------------------------------------------------------------------------------
 # Governing law: (text, value, span text)
 
@@ -412,6 +464,22 @@ DATES = [
         'The Effective Date of this Agreement (herein called the "Effective Date") is September 21, 1998.',
         dt.date(1998, 9, 21),
         id="effective-date-is",
+    ),
+    pytest.param(
+        "SERVICES CONTRACT\n\nBetween Harbor Bank Ltd and Kestrel Systems Ltd.\n\n"
+        + "The provider runs the network and reports monthly. " * 150
+        + "\n\n1.4 Term\n\nThe commencement date for this contract will be 3rd March 2009.\n\n"
+        + "The provider keeps the equipment in good repair. " * 250,
+        dt.date(2009, 3, 3),
+        id="commencement-date-for-this-contract",
+    ),
+    pytest.param(
+        "LICENSE AGREEMENT between Alpha Media AG and Beta Weather Inc.\n\n"
+        + "The licensee may show the content on its network. " * 300
+        + "\n\nALPHA MEDIA AG          BETA WEATHER INC.\n\n3/23/06                 3/24/06\n\n"
+        + "SCHEDULE 1\n\nContract start: 04-01-06\n\nContract end: 04-01-08\n",
+        dt.date(2006, 3, 24),
+        id="signature-date-not-contract-end",
     ),
 ]
 

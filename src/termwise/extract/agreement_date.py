@@ -47,7 +47,8 @@ _EFFECTIVE_AFTER = re.compile(
 )
 _NEGATIVE_BEFORE = re.compile(
     r"(?:\bact\s+of|\bexpir\w*|\bterminat\w*|\buntil|\bthrough|\bending|\bprior\s+to|\bafter|\bbefore|\bby"
-    r"|\bno\s+later\s+than|\bended|\bfiled|\bamended|\bsupersed\w*|\bbetween|\bfrom|\bto|\bthrough|\bthru)\W*$",
+    r"|\bno\s+later\s+than|\bended|\bfiled|\bamended|\bsupersed\w*|\bbetween|\bfrom|\bto|\bthrough|\bthru"
+    r"|\bstart|\bend)\W*$",
     re.I,
 )
 # the date belongs to another agreement: a recital ("WHEREAS, the parties entered into that certain
@@ -181,8 +182,11 @@ def _scored(doc: Document, dates: list[Value]) -> list[tuple[float, int, Value]]
 # "Date:", "Dated", "Place Date" by a signature; not "(the "Effective Date")"
 _DATE_LABEL = re.compile(r"(?<!Effective )(?<!Commencement )(?<!Termination )(?<!Expiration )\bDate[d]?\b(?![\"”'’])")
 _THIS_AGREEMENT_DATED = re.compile(
-    r"(?i:\bthis\s+(?:\w+\s+){0,3}(?:agreement|amendment|contract)\s+(?:is\s+dated|(?:shall|will)\s+(?:come\s+into"
-    r"\s+(?:force|effect)|take\s+effect|become\s+effective|be\s+effective)\s+(?:as\s+of|on|from))\W*"
+    r"(?i:(?:\bthis\s+(?:\w+\s+){0,3}(?:agreement|amendment|contract)\s+(?:is\s+dated|(?:shall|will)\s+(?:come\s+into"
+    r"\s+(?:force|effect)|take\s+effect|become\s+effective|be\s+effective)\s+(?:as\s+of|on|from))"
+    # "The commencement date for this contract will be 16th June 2004."
+    r"|\b(?:commencement|effective)\s+date\s+(?:of|for)\s+this\s+(?:\w+\s+){0,3}(?:agreement|amendment|contract)"
+    r"\s+(?:is|shall\s+be|will\s+be))\W*"
     r"(?:(?:the|this|\d{1,2}(?:st|nd|rd|th)?|day|of)\W+){0,4}$)"
 )
 
