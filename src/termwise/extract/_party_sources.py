@@ -161,7 +161,8 @@ def from_signatures(doc: Document) -> list[Cand]:
                 if i >= 0:
                     got = _clean_signature_party(text, i, i + len(sig.party))
                     if got is not None:
-                        out.append(Cand(name=got[0], start=got[1], end=got[2], source=4))
+                        for name, s, e in _split_signature_party(text, got[1], got[2]):
+                            out.append(Cand(name=name, start=s, end=e, source=4))
         if out:
             return out
     start = max(0, int(len(text) * 0.5))
@@ -260,3 +261,68 @@ def _behalf_hits(text: str) -> list[int]:
 _BEHALF_BACK = re.compile(
     r"(?:^|(?<=[ \t]{2})|(?<=[.:][ \t]))[ \t]*(?P<p>(?i:(?:signed[ \t]+)?(?:for[ \t]+and[ \t]+\.?)?on))[ \t]+$", re.M
 )
+
+
+# A signatory's title before the entity: "Authorized Signatory MEZZANINE PARTNERS II ...", "Troy J. Rillo, Esq. Chief
+# Compliance Officer Yorkville Advisors Global, LP", "Name Title Nationwide Fund Management LLC", "ACKNOWLEDGED AND
+# AGREED TO PALMER SQUARE BDC ADVISOR LLC", "Yours Faithfully For and on Behalf of UBS AG"
+_TITLE_BEFORE = re.compile(
+    r"^.*\b(?:Signatory|SIGNATORY|Officer|OFFICER|President|PRESIDENT|Director|DIRECTOR|Secretary|SECRETARY|Treasurer"
+    r"|Chairman|Counsel|Title|TITLE|(?i:behalf[ \t]+of|agreed(?:[ \t]+to)?|accepted(?:[ \t]+by)?))[ \t]*[:,]?[ \t]+"
+    r"(?=[A-Z])|^[ \t]*(?:For|FOR)[ \t]+(?=[A-Z])|^[_\s]+(?=[A-Z])",
+    re.S,
+)
+# What describes the entity after its name: ', a Delaware corporation', ', as Servicer', ' ("Bank of America")',
+# ' (formerly known as ...)', ', not in its individual capacity', ' f/k/a Sorrent, Inc.', ' by the authority of'
+_DESCRIBED = re.compile(
+    r",?[ \t\n]+(?:a|an|A|An|the|its|Its|as|not|solely|acting|on[ \t]+behalf)[ \t\n]|[ \t\n]*\(?[ \t]*[\"“]"
+    r"|[ \t\n]*\((?i:formerly|f/k/a)|,?[ \t\n]+(?i:f/k/a|d/b/a|dba|formerly)\b|[ \t\n]+by[ \t\n]"
+)
+_DESCRIPTION_AHEAD = re.compile(r",?[ \t\n]+(?:a|an|A|An|the|its|Its|as|not|solely|acting|on[ \t]+behalf)[ \t\n]")
+_ALIASES_AHEAD = re.compile(r"(?:[\s,]*\(?[ \t]*[\"“][^\"“”\n]*[\"”][ \t]*\)?)*[\s,]*")
+_SUFFIX_RUN = re.compile(
+    ORG_SUFFIX.pattern + r"(?:[ \t]*[,&]?[ \t]*" + ORG_SUFFIX.pattern + r"|[ \t]+(?:KG|II|III|IV)\b)*"
+)
+_WEAK_SUFFIX = re.compile(r"(?i:co|company|corporation|limited|se|ab|ag)\.?")
+_ENDS_AS_ENTITY = re.compile(r"(?:" + ORG_SUFFIX.pattern + r"|" + ORG_WORDS.pattern + r")[\s,.]*$")
+
+
+def _split_signature_party(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """A signature block's party line often runs on into the signatory or a second entity, the page's layout lost:
+    "GLOBAL TECHNOLOGIES, LTD TIMOTHY CABRERA", "SAN DIEGO BALLPARK FUNDING LLC SPONSOR", "EUTECTIX, LLC LIQUIDMETAL
+    TECHNOLOGIES, INC.". Keep the entity (or entities) and drop the rest; a line with no company suffix is kept."""
+    line = text[start:end]
+    if not ORG_SUFFIX.search(line):
+        return [(line, start, end)]
+    title = _TITLE_BEFORE.match(line)
+    if title is not None and ORG_SUFFIX.search(line, title.end()):
+        start += title.end()
+        line = text[start:end]
+    for m in _SUFFIX_RUN.finditer(line):
+        rest = line[m.end() :]
+        ahead = _ALIASES_AHEAD.match(rest)
+        skip = ahead.end() if ahead is not None else 0
+        after = rest[skip:]
+        if not after.strip(" \t\n,."):
+            break
+        if not re.search(r"[\"“]", rest[:skip]) and _DESCRIPTION_AHEAD.match(rest):
+            return [_described_cut(text, start, end)]  # "BIRCH FIRST INVESTMENTS INC. A US Virgin Islands corporation"
+        if not after[0].isupper() and not after[0].isdigit():
+            continue  # "Alliance Bancorp, Inc. of Pennsylvania", "Glu Mobile, Inc. f/k/a Sorrent, Inc."
+        if _WEAK_SUFFIX.fullmatch(m.group(0)) and re.match(r"[ \t]+[A-Z]", rest):
+            continue  # "MOELIS & COMPANY HOLDINGS LP", "DEUTSCHE BANK TRUST COMPANY AMERICAS"
+        first = _described_cut(text, start, start + m.end())
+        described = _DESCRIBED.search(after)
+        core = after[: described.start()] if described is not None else after
+        if _ENDS_AS_ENTITY.search(core) and re.search(r"[A-Za-z]{3}", _SUFFIX_RUN.sub("", core)):
+            return [first, *_split_signature_party(text, start + m.end() + skip, end)]
+        return [first]  # the rest is the signatory, a role or an address
+    return [_described_cut(text, start, end)]
+
+
+def _described_cut(text: str, start: int, end: int) -> tuple[str, int, int]:
+    line = text[start:end]
+    described = _DESCRIBED.search(line)
+    if described is not None and ORG_SUFFIX.search(line, 0, described.start()):
+        end = start + described.start()
+    return text[start:end], start, end
