@@ -481,6 +481,15 @@ DATES = [
         dt.date(2006, 3, 24),
         id="signature-date-not-contract-end",
     ),
+    pytest.param(
+        "HOSTING AGREEMENT\n\nThis Hosting Agreement is made between Acme Telecom and Beta Mobile.\n\n"
+        + "The host keeps the servers running. " * 40
+        + "Acme Telecom has confirmed by letter dated March 3, 2010 that it accepts these terms. "
+        + "The host keeps the servers running. " * 200
+        + "\n\nSigned in Bonn on April 2, 2010.\n",
+        dt.date(2010, 4, 2),
+        id="by-letter-dated-is-another-document",
+    ),
 ]
 
 

@@ -69,7 +69,7 @@ _NAMED_AGREEMENT_DATED = re.compile(
     r"(?:\s*\([^)]{0,60}\))?\s*(?:(?:between|among|by\s+and\s+between|with)\s(?:[^.;]|\.(?!\s)){0,100}?)?,?\s*"
     r"(?:dated|effective|entered\s+into)\s*(?:as\s+of\s*|on\s*)?$)"
 )
-_DETERMINER = re.compile(r"(?i:\b(this|the|that|a|an|its|such|said|any|each|which|under|to|of)\b)")
+_DETERMINER = re.compile(r"(?i:\b(this|the|that|a|an|its|such|said|any|each|which|under|to|of|by|in)\b)")
 
 
 def _other_agreement_dated(text: str, at: int) -> bool:
