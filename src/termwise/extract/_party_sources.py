@@ -27,7 +27,8 @@ ADDRESSY = re.compile(
 # "For and on behalf of X", "Signed for and on behalf of X by:", "On behalf of: X" opening a line of a signature block
 _BEHALF = re.compile(
     r"[ \t]*(?i:(?:signed[ \t]+)?for[ \t]+and[ \t]+\.?on[ \t]+behalf[ \t]+of|signed[ \t]+on[ \t]+behalf[ \t]+of"
-    r"|on[ \t]+behalf[ \t]+of[ \t]*:)[ \t]*:?[ \t]*(?:\n[ \t]*(?:[-_]{3,}[ \t]*(?=\n))?){0,8}(?:the[ \t]+(?=[A-Z]\w*[ \t]+[A-Z]))?"
+    r"|on[ \t]+behalf[ \t]+of[ \t]*:)[ \t]*:?[ \t]*(?:\n[ \t]*(?:[-_]{3,}[ \t]*(?=\n))?){0,8}"  # lines, a rule
+    r"(?:the[ \t]+(?=[A-Z]\w*[ \t]+[A-Z]))?"
 )
 _BY_LINE = re.compile(r"^[ \t]*(?:By|BY)[ \t]*:", re.M)
 
