@@ -294,6 +294,18 @@ def test_signature_parties(text: str, found: list[str], not_found: list[str]) ->
         assert " ".join(doc.text[p.start : p.end].split()) == p.name
 
 
+def test_hereinafter_without_parenthesis() -> None:
+    doc = make_doc(
+        "TRANSPORTATION CONTRACT\n\nAstana January 31, 2000\n\nPREAMBLE\n\nJSC NOC KazakhOil, hereinafter referred to "
+        'as the "Company", in the person of Executive Marketing Director Ms. A. M. Rakhimbekov, acting on the basis '
+        'of the Power of Attorney, on the one side and JSC Karakudukmunay, hereinafter referred to as the "Principal" '
+        "in the person of General Director Mr. N. D. Klinchev, on the other side, have entered into this Contract."
+    )
+    parties = {p.name: p for p in find_parties(doc)}
+    assert parties["JSC NOC KazakhOil"].aliases == ("Company",)
+    assert parties["JSC Karakudukmunay"].aliases == ("Principal",)
+
+
 # --------------------------------------------------------------------------------------------
 # Governing law: (text, value, span text)
 

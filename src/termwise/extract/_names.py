@@ -23,6 +23,8 @@ _STOP = (
     "WITNESSETH",
     "RECITALS",
     "Recitals",
+    "PREAMBLE",
+    "Preamble",
     "This",
     "THIS",
     "Effective",
@@ -129,7 +131,7 @@ def name_ending(window: str) -> re.Match[str] | None:
 
 ORG_SUFFIX = re.compile(
     r"(?i:\b(?:Inc|Incorporated|Ltd|Limited|L\.?L\.?C|LCC|L\.P|LP|LLP|N\.A|S\.A|AG|GmbH|Corp|Corporation|Co|Company|PLC"
-    r"|B\.V|N\.V|S\.p\.A|SAS|SRL|Pte|Pty|K\.K|AB|A/S|Oy|S\.L|Ltda|G\.I\.E|S/A|ULC|SE|S\.?à[ \t]*r\.?l)\b\.?)"
+    r"|B\.V|N\.V|S\.p\.A|SAS|SRL|Pte|Pty|K\.K|AB|A/S|Oy|S\.L|Ltda|G\.I\.E|S/A|ULC|SE|S\.?à[ \t]*r\.?l|[COP]?JSC)\b\.?)"
 )
 ORG_WORDS = re.compile(
     r"(?i:\b(?:bank|trust|fund|university|college|institute|association|partners|partnership|group|holdings?|"

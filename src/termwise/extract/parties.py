@@ -24,6 +24,7 @@ import re
 
 from termwise.extract._names import (
     ALIAS_PAREN,
+    GENERIC_ALIASES,
     HEREINAFTER,
     ORG_SUFFIX,
     ORG_WORDS,
@@ -156,6 +157,7 @@ def find_parties(doc: Document) -> list[Party]:
     cands: list[Cand] = []
     cands += _from_preamble(text)
     cands += _from_alias_parens(text)
+    cands += _from_hereinafter(text)
     cands += from_labels(text)
     letter = from_letter(doc)
     cands += letter
@@ -311,6 +313,29 @@ def _from_alias_parens(text: str) -> list[Cand]:
         if not _entity_like(name, [a for a, _, _ in aliases]) or _ZIP_END.search(name) or JURISDICTION.fullmatch(name):
             continue
         out.append(Cand(name=name, start=s, end=e, aliases=aliases, source=1))
+    return out
+
+
+def _from_hereinafter(text: str) -> list[Cand]:
+    """``JSC Karakudukmunay, hereinafter referred to as the "Principal"``: a name given without a parenthetical."""
+    out: list[Cand] = []
+    for m in HEREINAFTER.finditer(text, 0, min(len(text), _HEAD)):
+        before = text[max(0, m.start() - 300) : m.start()]
+        if not before.rstrip().endswith(",") or before.rfind("(") > before.rfind(")"):
+            continue  # inside a parenthetical: the alias-parenthesis source reads it
+        raw = m.group("alias")
+        alias = raw.strip('"“”').strip()
+        if not alias or alias.lower() in GENERIC_ALIASES:
+            continue
+        a_s = m.start("alias") + raw.find(alias)
+        window_start = m.start() - len(before)
+        got = _name_ending(before.rstrip().rstrip(","), window_start)
+        if got is None:
+            continue
+        name, s, e = got
+        if not _entity_like(name, [alias]) or _ZIP_END.search(name) or JURISDICTION.fullmatch(name):
+            continue
+        out.append(Cand(name=name, start=s, end=e, aliases=[(alias, a_s, a_s + len(alias))], source=1))
     return out
 
 
