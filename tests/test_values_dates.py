@@ -468,9 +468,7 @@ CASES = [
         id="spelled-ordinal-no-year",
     ),
     pytest.param("due on the fifth day of each month", [], id="spelled-ordinal-no-month"),
-    pytest.param(
-        "effective as of3 June 2015 between", [("date", "3 June 2015", "2015-06-03")], id="glued-to-as-of"
-    ),
+    pytest.param("effective as of3 June 2015 between", [("date", "3 June 2015", "2015-06-03")], id="glued-to-as-of"),
     pytest.param("see Exhibit B12 June 2015 version", [("date", "June 2015", "2015-06-01")], id="glued-to-a-code"),
     pytest.param(
         "LICENCE AGREEMENT\n\n, 2011\n\nDear Sirs:",

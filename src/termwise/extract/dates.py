@@ -251,7 +251,9 @@ _DAY_OF_SCAN = re.compile(
     + r"(?P<s_cent>19|20)(?![\w]))"
 )
 _PAGE_BEFORE = re.compile(r"(?:Page|PAGE|page)[ \t]*$")  # "Page 2   May 2004" is a page number, then a date
-_YEAR_BACK = 120  # how far before a year a date may start (underline rows take room)
+_YEAR_BACK = 80  # how far before a year a date may start
+_YEAR_BACK_WIDE = 130  # ... where a wide gap (an underline row, columns of spaces) sits in between
+_GAP = " " * 16
 _MONTH_BACK = 45  # a month name starts at most this far before its year
 _CAP = re.compile(r"[JFMASOND]")
 _RUN = re.compile(r"\d+")
@@ -444,7 +446,8 @@ def find_absolute_dates(doc: Document) -> list[Value]:
                 found.append(m)
     done = 0  # everything before this offset has been looked at
     for s, r, e in hot.years:
-        found += _window_matches(clean, max(done, s - _YEAR_BACK), s, min(n, e + 16))
+        back = _YEAR_BACK_WIDE if clean.find(_GAP, max(0, s - _YEAR_BACK), s) >= 0 else _YEAR_BACK
+        found += _window_matches(clean, max(done, s - back), s, min(n, e + 16))
         done = r
         if r - s == 4:
             c = s
