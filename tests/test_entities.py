@@ -306,6 +306,17 @@ def test_hereinafter_without_parenthesis() -> None:
     assert parties["JSC Karakudukmunay"].aliases == ("Principal",)
 
 
+def test_labels_with_role_share_a_line() -> None:
+    doc = make_doc(
+        "Road Transportation Agreement Party A (Shipper): ZTO Express Co., Ltd. Address: Building 1, No. 1685, Huazhi "
+        "Road, Qingpu District, Shanghai   Party B (Carrier): Tonglu Tongze Logistics Ltd. Address: 12 Floor, HSBC "
+        "Tower, Tonglu County"
+    )
+    parties = {p.name: p for p in find_parties(doc)}
+    assert parties["ZTO Express Co., Ltd."].aliases == ("Party A", "Shipper")
+    assert parties["Tonglu Tongze Logistics Ltd."].aliases == ("Party B", "Carrier")
+
+
 # --------------------------------------------------------------------------------------------
 # Governing law: (text, value, span text)
 

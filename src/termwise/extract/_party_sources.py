@@ -17,7 +17,8 @@ _LABEL = re.compile(
     r"(?:^|(?<=[ \t]{2}))[ \t]*(?P<label>Party\s+[A-Z]|(?:Company|Supplier|Customer|Client|Vendor)\s+Name|Licensor"
     r"|Licensee|Seller|Buyer|Purchaser|Lender|Borrower|Company|Employer|"
     r"Employee|Executive|Consultant|Supplier|Distributor|Customer|Client|Franchisor|Franchisee|Vendor|Contractor)"
-    r"[ \t]*[:：][ \t]*(?:\n[ \t]*){0,2}(?P<rest>[^\n]{2,120})",
+    r"(?:[ \t]*\([ \t]*(?P<role>[A-Z][\w \-]{1,30}?)[ \t]*\))?"  # "Party A (Shipper): ZTO Express Co., Ltd."
+    r"[ \t]*[:：][ \t]*(?:\n[ \t]*){0,2}(?=(?P<rest>[^\n]{2,120}))",  # a lookahead: the next label may share the line
     re.M,
 )
 ADDRESSY = re.compile(
@@ -78,9 +79,8 @@ def from_labels(text: str) -> list[Cand]:
         if got is None:
             continue
         name, s, e = got
-        label = m.group("label")
-        alias_s = m.start("label")
-        out.append(Cand(name=name, start=s, end=e, aliases=[(label, alias_s, alias_s + len(label))], source=2))
+        aliases = [(m.group(g), m.start(g), m.end(g)) for g in ("label", "role") if m.group(g)]
+        out.append(Cand(name=name, start=s, end=e, aliases=aliases, source=2))
     return out
 
 
