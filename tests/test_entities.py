@@ -308,7 +308,7 @@ def test_hereinafter_without_parenthesis() -> None:
 
 def test_labels_with_role_share_a_line() -> None:
     doc = make_doc(
-        "Road Transportation Agreement Party A (Shipper): ZTO Express Co., Ltd. Address: Building 1, No. 1685, Huazhi "
+        "Road Transportation Agreement\n\nParty A (Shipper): ZTO Express Co., Ltd. Address: Building 1, No. 1685, Huazhi "
         "Road, Qingpu District, Shanghai   Party B (Carrier): Tonglu Tongze Logistics Ltd. Address: 12 Floor, HSBC "
         "Tower, Tonglu County"
     )
