@@ -277,6 +277,22 @@ SIGNATURE_PARTIES = [
         ["Troy J. Rillo, Esq. Chief Compliance Officer Yorkville Advisors Global, LP"],
         id="signatory-title-run-into-next-entity",
     ),
+    pytest.param(
+        "JOINT FILING STATEMENT\n\nThe undersigned acknowledge and agree that the foregoing statement is filed on "
+        "behalf of each of the undersigned. DATED: April 8, 2020 SCULPTOR CAPITAL LP By: /s/ Thomas Sipp Thomas Sipp "
+        "Chief Financial Officer SCULPTOR CAPITAL HOLDING CORPORATION By: /s/ Thomas Sipp Thomas Sipp Chief Financial "
+        "Officer SCULPTOR MANAGEMENT, INC. By: /s/ Thomas Sipp Thomas Sipp Chief Financial Officer\n",
+        ["SCULPTOR CAPITAL LP", "SCULPTOR CAPITAL HOLDING CORPORATION", "SCULPTOR MANAGEMENT, INC."],
+        ["Thomas Sipp"],
+        id="one-line-signature-blocks",
+    ),
+    pytest.param(
+        "RESELLER AGREEMENT\n\nIN WITNESS WHEREOF, the parties have signed this Agreement as of the Execution Date. "
+        "ENERGY XXI USA, INC. By: /s/ Jane Roe Name: Jane Roe\n",
+        ["ENERGY XXI USA, INC."],
+        ["Execution Date. ENERGY XXI USA, INC."],
+        id="one-line-signature-after-a-sentence",
+    ),
 ]
 
 
@@ -308,7 +324,7 @@ def test_hereinafter_without_parenthesis() -> None:
 
 def test_labels_with_role_share_a_line() -> None:
     doc = make_doc(
-        "Road Transportation Agreement\n\nParty A (Shipper): ZTO Express Co., Ltd. Address: Building 1, No. 1685, Huazhi "
+        "Road Transportation Agreement\n\nParty A (Shipper): ZTO Express Co., Ltd. Address: Building 1, Huazhi "
         "Road, Qingpu District, Shanghai   Party B (Carrier): Tonglu Tongze Logistics Ltd. Address: 12 Floor, HSBC "
         "Tower, Tonglu County"
     )

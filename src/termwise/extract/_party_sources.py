@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from termwise.extract._names import NAME, NAME_LOOSE, ORG_SUFFIX, ORG_WORDS
+from termwise.extract._names import NAME, NAME_LOOSE, ORG_SUFFIX, ORG_WORDS, name_ending
 from termwise.model import Block, Document, Signature
 
 _HEAD = 8000
@@ -269,7 +269,8 @@ _BEHALF_BACK = re.compile(
 # AGREED TO PALMER SQUARE BDC ADVISOR LLC", "Yours Faithfully For and on Behalf of UBS AG"
 _TITLE_BEFORE = re.compile(
     r"^.*\b(?:Signatory|SIGNATORY|Officer|OFFICER|President|PRESIDENT|Director|DIRECTOR|Secretary|SECRETARY|Treasurer"
-    r"|Chairman|Counsel|Title|TITLE|(?i:behalf[ \t]+of|agreed(?:[ \t]+to)?|accepted(?:[ \t]+by)?))[ \t]*[:,]?[ \t]+"
+    r"|Chairman|Counsel|Title|TITLE|CEO|CFO|COO|Controller|Affairs|Actuary|Member|MEMBER"
+    r"|(?i:behalf[ \t]+of|agreed(?:[ \t]+to)?|accepted(?:[ \t]+by)?))[ \t]*[:,]?[ \t]+"
     r"(?=[A-Z])|^[ \t]*(?:For|FOR)[ \t]+(?=[A-Z])|^[_\s]+(?=[A-Z])",
     re.S,
 )
@@ -282,9 +283,16 @@ _DESCRIBED = re.compile(
 _DESCRIPTION_AHEAD = re.compile(r",?[ \t\n]+(?:a|an|A|An|the|its|Its|as|not|solely|acting|on[ \t]+behalf)[ \t\n]")
 _ALIASES_AHEAD = re.compile(r"(?:[\s,]*\(?[ \t]*[\"“][^\"“”\n]*[\"”][ \t]*\)?)*[\s,]*")
 _SUFFIX_RUN = re.compile(
-    ORG_SUFFIX.pattern + r"(?:[ \t]*[,&]?[ \t]*" + ORG_SUFFIX.pattern + r"|[ \t]+(?:KG|II|III|IV)\b)*"
+    ORG_SUFFIX.pattern
+    + r"(?:[ \t]*[,&]?[ \t]*"
+    + ORG_SUFFIX.pattern
+    + r"|[ \t]+(?:KG|II|III|IV|Partnership|PARTNERSHIP)\b)*"
 )
-_WEAK_SUFFIX = re.compile(r"(?i:co|company|corporation|limited|se|ab|ag)\.?")
+_WEAK_SUFFIX = re.compile(r"(?i:co|company)\.?")
+_ROLE_BEFORE = re.compile(
+    r"(?i:reseller|developer|agent|distributor|licensor|licensee|consultant|supplier|customer|sponsor|manufacturer"
+    r"|(?:managing[ \t]+)?member|general[ \t]+partner)[ \t]*:?[ \t]+(?=[A-Z])"
+)
 _ENDS_AS_ENTITY = re.compile(r"(?:" + ORG_SUFFIX.pattern + r"|" + ORG_WORDS.pattern + r")[\s,.]*$")
 
 
@@ -296,8 +304,13 @@ def _split_signature_party(text: str, start: int, end: int) -> list[tuple[str, i
     if not ORG_SUFFIX.search(line):
         return [(line, start, end)]
     title = _TITLE_BEFORE.match(line)
-    if title is not None and ORG_SUFFIX.search(line, title.end()):
+    if title is not None and re.search(r"[A-Za-z]{3}", _SUFFIX_RUN.sub("", line[title.end() :])):
         start += title.end()
+        line = text[start:end]
+    # "RESELLER Bravatek Solutions, Inc.", "Developer SEATTLE ..., Inc."; not "Manufacturer Services Ltd"
+    role = _ROLE_BEFORE.match(line)
+    if role is not None and len(_SUFFIX_RUN.sub("", line[role.end() :]).split()) >= 2:
+        start += role.end()
         line = text[start:end]
     for m in _SUFFIX_RUN.finditer(line):
         rest = line[m.end() :]
@@ -310,8 +323,10 @@ def _split_signature_party(text: str, start: int, end: int) -> list[tuple[str, i
             return [_described_cut(text, start, end)]  # "BIRCH FIRST INVESTMENTS INC. A US Virgin Islands corporation"
         if not after[0].isupper() and not after[0].isdigit():
             continue  # "Alliance Bancorp, Inc. of Pennsylvania", "Glu Mobile, Inc. f/k/a Sorrent, Inc."
-        if _WEAK_SUFFIX.fullmatch(m.group(0)) and re.match(r"[ \t]+[A-Z]", rest):
-            continue  # "MOELIS & COMPANY HOLDINGS LP", "DEUTSCHE BANK TRUST COMPANY AMERICAS"
+        if re.match(r"[ \t]+(?:OF|of|Of)[ \t]", rest) or (
+            _WEAK_SUFFIX.fullmatch(m.group(0)) and re.match(r"[ \t]+[A-Z]", rest) and ORG_SUFFIX.search(rest)
+        ):
+            continue  # "MUTUAL INSURANCE CORPORATION OF AMERICA", "MOELIS & COMPANY HOLDINGS LP"
         first = _described_cut(text, start, start + m.end())
         described = _DESCRIBED.search(after)
         core = after[: described.start()] if described is not None else after
@@ -327,3 +342,35 @@ def _described_cut(text: str, start: int, end: int) -> tuple[str, int, int]:
     if described is not None and ORG_SUFFIX.search(line, 0, described.start()):
         end = start + described.start()
     return text[start:end], start, end
+
+
+_SENTENCE_END = re.compile(r"(?P<w>[^\s.]+)\.[ \t]+(?=[A-Z])")
+
+
+def from_inline_signatures(text: str) -> list[Cand]:
+    """Signature blocks whose line breaks were lost: "DATED: April 8, 2020 SCULPTOR CAPITAL LP By: /s/ Thomas Sipp
+    Thomas Sipp Chief Financial Officer SCULPTOR MANAGEMENT, INC. By: ...": the company named just before a "By:" on
+    the same line. Only names with a company suffix, in the second half of a longer document."""
+    out: list[Cand] = []
+    half = len(text) // 2 if len(text) > 20000 else 0  # a short filing may be mostly its signatures
+    for needle in ("By:", "BY:"):
+        at = text.find(needle, half)
+        while at >= 0:
+            line_start = text.rfind("\n", max(half, at - 200), at) + 1
+            window_start = max(line_start, at - 200)
+            m = name_ending(text[window_start:at]) if text[window_start:at].strip() else None
+            if m is not None and ORG_SUFFIX.search(m.group(0)):
+                s, e = window_start + m.start(), window_start + m.end()
+                for stop in _SENTENCE_END.finditer(text, s, e):  # "Execution Date. ENERGY XXI USA, INC."
+                    word = stop.group("w")
+                    if not ORG_SUFFIX.fullmatch(word + ".") and len(word) > 1 and "." not in word:
+                        s = stop.end()
+                # "April 8, 2020 SCULPTOR CAPITAL LP", "Canton, Ohio 44708 HOF VILLAGE MEDIA GROUP, LLC"
+                lead = re.match(r"(?:[\d/.,\-_]+[ \t]+|[A-Z][a-z]+[ \t]+\d{5}[ \t]+)+", text[s:e])
+                if lead is not None:
+                    s += lead.end()
+                for name, ns, ne in _split_signature_party(text, s, e):
+                    if ORG_SUFFIX.search(name) and len(name) >= 4:
+                        out.append(Cand(name=name, start=ns, end=ne, source=4))
+            at = text.find(needle, at + 3)
+    return out

@@ -36,6 +36,7 @@ from termwise.extract._party_sources import (
     ADDRESSY,
     Cand,
     from_behalf_lines,
+    from_inline_signatures,
     from_labels,
     from_letter,
     from_signatures,
@@ -163,6 +164,7 @@ def find_parties(doc: Document) -> list[Party]:
     cands += letter
     cands += from_signatures(doc)
     cands += from_behalf_lines(text)
+    cands += from_inline_signatures(text)
     parties = _merge(doc, cands)
     return _assign_roles(doc, parties, is_letter=bool(letter))
 
