@@ -1,5 +1,10 @@
 """Where party candidates come from besides the preamble: labelled lines ("Party A: ..."), a letter's
-letterhead and address block, and signature blocks. Each source returns ``Cand`` records; ``parties`` merges them.
+letterhead and address block, and signature pages (the signature segmenter's blocks, "For and on behalf of X" lines,
+one-line blocks "X LLC By: /s/ ..."). Each source returns ``Cand`` records; ``parties`` merges them.
+
+The signature segmenter's party lines often run on when a page's layout is lost ("Authorized Signatory MEZZANINE
+PARTNERS II ...", "EUTECTIX, LLC LIQUIDMETAL TECHNOLOGIES, INC."); ``_split_signature_party`` cuts them to the
+entities here rather than in the segmenter.
 """
 
 from __future__ import annotations
@@ -271,7 +276,7 @@ _TITLE_BEFORE = re.compile(
     r"^.*\b(?:Signatory|SIGNATORY|Officer|OFFICER|President|PRESIDENT|Director|DIRECTOR|Secretary|SECRETARY|Treasurer"
     r"|Chairman|Counsel|Title|TITLE|CEO|CFO|COO|Controller|Affairs|Actuary|Member|MEMBER"
     r"|(?i:behalf[ \t]+of|agreed(?:[ \t]+to)?|accepted(?:[ \t]+by)?))[ \t]*[:,]?[ \t]+"
-    r"(?=[A-Z])|^[ \t]*(?:For|FOR)[ \t]+(?=[A-Z])|^[_\s]+(?=[A-Z])",
+    r"(?=[A-Z])|^[ \t]*(?:For|FOR|To|TO|SIGNATURES?|Signatures?)[ \t]*:?[ \t]+(?=[A-Z])|^[_\s]+(?=[A-Z])",
     re.S,
 )
 # What describes the entity after its name: ', a Delaware corporation', ', as Servicer', ' ("Bank of America")',

@@ -5,10 +5,13 @@ Candidates come from, in order of trust:
 1. the preamble: "... by and between X, a Delaware corporation (the "Company"), and
    Y ("Executive")", "among A, B and C", "BETWEEN: (1) X ...; and (2) Y ...";
 2. any "Name (the "Alias")" in the opening of the document ("This letter sets forth
-   the agreement of Ridgeway Investment Limited (the "Purchaser") and ...");
-3. labelled lines ("Party A: Beijing Baidu ...", "Licensor: ...");
+   the agreement of Ridgeway Investment Limited (the "Purchaser") and ..."), or
+   "Name, hereinafter referred to as the "Alias"" without the parenthesis;
+3. labelled lines ("Party A: Beijing Baidu ...", "Party B (Carrier): ...", "Licensor: ...");
 4. a letter's letterhead (the sender) and address block (the recipient);
-5. signature blocks ("VALENCE TECHNOLOGY, INC." above "By: ...").
+5. signature blocks ("VALENCE TECHNOLOGY, INC." above "By: ..."; "For and on behalf of
+   Rostelecom"; one-line blocks "SCULPTOR CAPITAL LP By: /s/ ..."), their run-on party
+   lines cut to the entity ("GLOBAL TECHNOLOGIES, LTD TIMOTHY CABRERA" -> the company).
 
 Sources 3-5 live in ``_party_sources``; this module holds the preamble sources, merging and roles.
 
