@@ -42,6 +42,8 @@ _HEREINAFTER = re.compile(
     r"known|defined)\s+(?:herein\s+)?(?:as\s+)?)?(?:the\s+)?[\"“](?P<term>[^\"“”\n]{1,80}?)[\"”]",
     re.I,
 )
+# where _HEREINAFTER can match in lower-cased text (with re.I, "i" also matches a dotless "ı")
+_HEREINAFTER_AT = re.compile("here(?:[iı]n)?after")
 _CLAUSE_START = re.compile(r"[.;:]\s|[()\"“”]|,(?!\d)|\n[ \t]*\n")
 _LEADING_LINK = re.compile(r"(?:(?:if|and|or|that|which|who|where|whereby|including|as|with|to|of)\s+)+")
 _NOT_TERMS = {"party", "parties"}
@@ -75,7 +77,7 @@ def find_defined_terms(doc: Document) -> list[DefinedTerm]:
         if verb is None or _MID_STOP.search(text, m.end(), verb.start()):
             continue
         term, s, e = _clean_term(text, m.start("term"), m.end("term"))
-        if not term or not _opens_definition(text, m.start()):
+        if not term or term in found or not _opens_definition(text, m.start()):
             continue
         add(term, s, e, Span(start=m.start(), end=_sentence_end(text, m.start())))
     for m in _PAREN.finditer(text):
@@ -83,24 +85,31 @@ def find_defined_terms(doc: Document) -> list[DefinedTerm]:
         body = m.group("body")
         if _is_remark(body):
             continue
+        named: Span | None = None  # what the parenthetical names, looked for once and only for a new term
         for q in _QUOTED.finditer(body):
             term, s, e = _clean_term(text, body_start + q.start("term"), body_start + q.end("term"))
-            if not term or not (term[0].isupper() or term[0].isdigit()):
+            if not term or term in found or not (term[0].isupper() or term[0].isdigit()):
                 continue
-            add(term, s, e, _phrase_before(text, m.start()))
+            if named is None:
+                named = _phrase_before(text, m.start())
+            add(term, s, e, named)
     low = text.lower()
-    for m in _HEREINAFTER.finditer(low):
-        term, s, e = _clean_term(text, m.start("term"), m.end("term"))
-        if term and (term[0].isupper() or term[0].isdigit()):
-            add(term, s, e, _phrase_before(text, m.start()))
+    after = 0
+    # the engine cannot skip ahead to a case-insensitive pattern, so find its literal start first
+    for c in _HEREINAFTER_AT.finditer(low):
+        h = _HEREINAFTER.match(low, c.start()) if c.start() >= after else None
+        if h is None:
+            continue
+        after = h.end()
+        term, s, e = _clean_term(text, h.start("term"), h.end("term"))
+        if term and term not in found and (term[0].isupper() or term[0].isdigit()):
+            add(term, s, e, _phrase_before(text, h.start()))
     ordered = sorted(found.items(), key=lambda kv: kv[1][0])
-    uses = _uses(text, [t for t, _ in ordered], {(s, e) for _, (s, e, _) in ordered})
-    out = []
-    for term, (s, e, definition) in ordered:
-        # a mention inside the term's own definition ("MediWound" in "MediWound Ltd.") is not a use
-        own = [u for u in uses.get(term, ()) if not (definition.start <= u.start < definition.end)]
-        out.append(DefinedTerm(term=term, start=s, end=e, definition=definition, uses=tuple(own)))
-    return out
+    uses = _uses(text, ordered)
+    return [
+        DefinedTerm(term=term, start=s, end=e, definition=definition, uses=tuple(uses.get(term, ())))
+        for term, (s, e, definition) in ordered
+    ]
 
 
 def _clean_term(text: str, start: int, end: int) -> tuple[str | None, int, int]:
@@ -190,34 +199,32 @@ def _phrase_before(text: str, paren: int) -> Span:
 _KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9&\-]*")
 
 
-def _uses(text: str, terms: list[str], defining: set[tuple[int, int]]) -> dict[str, list[Span]]:
-    """Every occurrence of every term in one pass: one pattern of the terms' distinct first words runs in the regex
-    engine, and each hit is extended to the longest term written there. A space in a term matches any run of
-    whitespace (terms wrap across lines)."""
-    by_first: dict[str, list[tuple[str, bool]]] = {}
-    for t in sorted(terms, key=len, reverse=True):
+def _uses(text: str, defined: list[tuple[str, tuple[int, int, Span]]]) -> dict[str, list[Span]]:
+    """Every use of every term (``defined``: term, (start, end, definition)) in one pass: one pattern of the
+    terms' distinct first words runs in the regex engine, and each hit is extended to the longest term written
+    there. A space in a term matches any run of whitespace (terms wrap across lines). Where a term is defined is
+    not a use, and neither is a mention inside its own definition ("MediWound" in "MediWound Ltd.")."""
+    defining = {(s, e) for _, (s, e, _) in defined}
+    # per first word, its terms longest first: (term, has a space, its definition's start and end)
+    by_first: dict[str, list[tuple[str, bool, int, int]]] = {}
+    for t, (_, _, definition) in sorted(defined, key=lambda kv: len(kv[0]), reverse=True):
         k = _KEY.match(t)
-        if k is not None and k.start() == 0:
-            by_first.setdefault(k.group(0), []).append((t, " " in t))
+        if k is not None:
+            by_first.setdefault(k.group(0), []).append((t, " " in t, definition.start, definition.end))
     out: dict[str, list[Span]] = {}
     if not by_first:
         return out
-    firsts = sorted(by_first, key=len, reverse=True)
-    chars = "".join(sorted({re.escape(k[0]) for k in firsts}))
-    scan = re.compile(rf"(?=[{chars}])(?<![\w]){_trie(firsts)}(?![A-Za-z0-9&\-])")
     n = len(text)
     skip_to = 0
-    for m in scan.finditer(text):
+    for m in re.compile(_first_words(list(by_first))).finditer(text):
         pos = m.start()
         if pos < skip_to:
             continue
-        first = m.group(0)
-        nxt = text[m.end() : m.end() + 2]
-        wrapped = nxt[:1] in ("\n", "\t", "\r") or nxt == "  "  # a term broken across lines or spaces
-        for t, spaced in by_first[first]:
+        for t, spaced, def_start, def_end in by_first[m.group()]:
             if text.startswith(t, pos):
                 end = pos + len(t)
-            elif spaced and wrapped:
+            elif spaced and (text[m.end() : m.end() + 1] in _LINE_BREAKS or text.startswith("  ", m.end())):
+                # a term broken across lines or spaces
                 wrapped_end = _match_at(text, pos, t)
                 if wrapped_end is None:
                     continue
@@ -226,30 +233,29 @@ def _uses(text: str, terms: list[str], defining: set[tuple[int, int]]) -> dict[s
                 continue
             if end < n and (text[end].isalnum() or text[end] == "_"):
                 continue
-            if (pos, end) not in defining:
-                out.setdefault(t, []).append(Span(start=pos, end=end))
+            if not def_start <= pos < def_end and (pos, end) not in defining:
+                if t in out:
+                    out[t].append(Span(start=pos, end=end))
+                else:
+                    out[t] = [Span(start=pos, end=end)]
             skip_to = end
             break
     return out
 
 
-def _trie(words: list[str]) -> str:
-    """An alternation of ``words`` factored by common prefixes, so the engine tries one branch per character."""
-    root: dict[str, dict] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+_LINE_BREAKS = ("\n", "\t", "\r")
 
-    def emit(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
 
-    return "(?:" + emit(root) + ")"
+def _first_words(words: list[str]) -> str:
+    """A pattern for any of ``words`` (each starts with a letter or digit) written as a whole word. The words are
+    grouped by their first character, and each group opens with that character as a literal, so the engine skips
+    ahead to the characters that can start one of them; ``(?<!\\w.)`` after it: no word character before the word.
+    Only one of the words can match at a place (the whole run of word characters), so their order does not matter."""
+    by_char: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        by_char.setdefault(w[0], []).append(re.escape(w[1:]))
+    groups = [re.escape(ch) + r"(?<!\w.)(?:" + "|".join(rests) + ")" for ch, rests in sorted(by_char.items())]
+    return "(?:" + "|".join(groups) + r")(?![A-Za-z0-9&\-])"
 
 
 def _match_at(text: str, pos: int, term: str) -> int | None:
