@@ -28,6 +28,7 @@ _Q_CLOSE = '"”'
 
 # "Term" [of the Company] shall mean / means / has the meaning / shall be deemed / refers to / includes
 _QUOTE_PAIR = re.compile(r"[\"“](?P<term>[^\"“”\n]{1,80})[\"”]")
+_STRAIGHT_QUOTE_PAIR = re.compile(r"\"(?P<term>[^\"“”\n]{1,80})[\"”]")  # the same where no “ can open
 _DEF_VERB = re.compile(
     r"(?:shall\s+(?:mean|have\s+the\s+meaning|be\s+deemed|refer\s+to|include|be\s+defined)|means|mean"
     r"|has\s+the\s+meaning|have\s+the\s+meaning|refers\s+to|is\s+defined|includes|as\s+used\s+(?:herein|in\s+this))\b"
@@ -57,7 +58,8 @@ def find_defined_terms(doc: Document) -> list[DefinedTerm]:
     def add(term: str, start: int, end: int, definition: Span) -> None:
         found.setdefault(term, (start, end, definition))  # the first definition found stands
 
-    for m in _QUOTE_PAIR.finditer(text):
+    # without curly opening quotes the engine can skip ahead to the straight quote, a literal
+    for m in (_QUOTE_PAIR if "“" in text else _STRAIGHT_QUOTE_PAIR).finditer(text):
         # shall be deemed to have resigned for "Good Reason" if ...
         if (
             _COND_AFTER.match(text, m.end())
@@ -125,14 +127,19 @@ def _clean_term(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     return term, start, end
 
 
-_OPENS = re.compile(
-    r"(?:(?:^|\n)[ \t]*(?:\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,3}(?:\.\d{1,3})*)[.)]?\s+)*"
-    r"(?:(?:the\s+)?(?:term|words?|phrase)\s+|(?:A|An|The)\s+)?"
-    r"|(?:[.;:]|\(\s*[a-zA-Z0-9ivx]{1,4}\s*\))\s+(?:(?:the\s+)?(?:term|words?|phrase)\s+)?(?:As\s+used[^,]{0,40},\s*)?"
-    r"(?:the\s+|A\s+|An\s+|The\s+)?"
-    r"|(?i:\b(?:term|terms|phrase|word|words)\s+)"
-    r"|(?i:as\s+used\s+(?:herein|in\s+this\s+\w+)\s*,\s*(?:the\s+term\s+)?)"
-    r"|(?i:\bfor\s+(?:the\s+)?purposes?\s+of\s+[^,]{1,60},\s*(?:the\s+term\s+)?))$"
+# what may come before a quoted term that opens a definition, up to the quote; one pattern per alternative, as
+# each can skip ahead to where it may start, which one pattern of all of them cannot
+_OPENS = tuple(
+    re.compile(f"(?:{alternative})$")
+    for alternative in (
+        r"(?:^|\n)[ \t]*(?:\(?(?:[a-zA-Z]|[ivx]{1,4}|\d{1,3}(?:\.\d{1,3})*)[.)]?\s+)*"
+        r"(?:(?:the\s+)?(?:term|words?|phrase)\s+|(?:A|An|The)\s+)?",
+        r"(?:[.;:]|\(\s*[a-zA-Z0-9ivx]{1,4}\s*\))\s+(?:(?:the\s+)?(?:term|words?|phrase)\s+)?(?:As\s+used[^,]{0,40},\s*)?"
+        r"(?:the\s+|A\s+|An\s+|The\s+)?",
+        r"(?i:\b(?:term|terms|phrase|word|words)\s+)",
+        r"(?i:as\s+used\s+(?:herein|in\s+this\s+\w+)\s*,\s*(?:the\s+term\s+)?)",
+        r"(?i:\bfor\s+(?:the\s+)?purposes?\s+of\s+[^,]{1,60},\s*(?:the\s+term\s+)?)",
+    )
 )
 _COND_BEFORE = re.compile(r"\b(?:for|as|constitutes?|deemed)\s+$")
 _COND_AFTER = re.compile(r"\s*(?:if|when|where|in\s+the\s+event)\b")
@@ -140,7 +147,8 @@ _COND_AFTER = re.compile(r"\s*(?:if|when|where|in\s+the\s+event)\b")
 
 def _opens_definition(text: str, q: int) -> bool:
     """The quoted term starts its sentence, line, or enumerated item (not a quote in mid-sentence)."""
-    return _OPENS.search(text, max(0, q - 80), q) is not None
+    start = max(0, q - 80)
+    return any(opens.search(text, start, q) is not None for opens in _OPENS)
 
 
 _END = re.compile(
@@ -170,14 +178,22 @@ def _is_remark(body: str) -> bool:
     return bool(re.search(r"(?i:\bsee\b|\bi\.e\.|\be\.g\.)", body))
 
 
+_AMENDED = re.compile(r",?\s*as\s+(?:amended|supplemented|modified)[\w\s,]{0,40}?$")
+
+
 def _phrase_before(text: str, paren: int) -> Span:
     """What a parenthetical names: the entity name right before it (allowing a description such as ", a
     Delaware corporation"), else the phrase back to the start of the clause."""
     window_start = max(0, paren - 200)
-    amended = re.search(r",?\s*as\s+(?:amended|supplemented|modified)[\w\s,]{0,40}?$", text[window_start:paren])
+    window = text[window_start:paren]
+    amended = (
+        _AMENDED.search(window)
+        if "amended" in window or "supplemented" in window or "modified" in window
+        else None  # the pattern tries every place in the window: look for its words first
+    )
     if amended is not None:
         paren = window_start + amended.start()
-    window = text[window_start:paren]
+        window = text[window_start:paren]
     entity = entity_before(text, window_start, paren)
     if entity is not None:
         return Span(start=entity[0], end=entity[1])
