@@ -193,7 +193,8 @@ def _heading(text: str, c: Cand) -> str | None:
     m = _HEAD_END.search(text, pos, pos + 130)
     if m:
         raw = text[pos : m.start()].strip()
-        if raw.count("\n") <= 1 and not _GAP.search(_NL_WS.sub(" ", raw)) and _headish(raw):
+        one_line = _NL_WS.sub(" ", raw) if "\n" in raw else raw
+        if raw.count("\n") <= 1 and not _GAP.search(one_line) and _headish(raw):
             return " ".join(raw.split())
     le = text.find("\n", pos, pos + 200)
     if le < 0:
