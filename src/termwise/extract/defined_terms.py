@@ -19,6 +19,7 @@ defined below" is used before it is defined).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from termwise.extract._names import collapse, entity_before
 from termwise.model import DefinedTerm, Document, Span
@@ -227,10 +228,9 @@ def _uses(text: str, defined: list[tuple[str, tuple[int, int, Span]]]) -> dict[s
         k = _KEY.match(t)
         if k is not None:
             by_first.setdefault(k.group(0), []).append((t, " " in t, definition.start, definition.end))
-    out: dict[str, list[Span]] = {}
+    out: defaultdict[str, list[Span]] = defaultdict(list)
     if not by_first:
         return out
-    n = len(text)
     skip_to = 0
     for m in re.compile(_first_words(list(by_first))).finditer(text):
         pos = m.start()
@@ -247,18 +247,16 @@ def _uses(text: str, defined: list[tuple[str, tuple[int, int, Span]]]) -> dict[s
                 end = wrapped_end
             else:
                 continue
-            if end < n and (text[end].isalnum() or text[end] == "_"):
+            if _WORD_CHAR.match(text, end):
                 continue
             if not def_start <= pos < def_end and (pos, end) not in defining:
-                if t in out:
-                    out[t].append(Span(start=pos, end=end))
-                else:
-                    out[t] = [Span(start=pos, end=end)]
+                out[t].append(Span(start=pos, end=end))
             skip_to = end
             break
     return out
 
 
+_WORD_CHAR = re.compile(r"\w")  # what str.isalnum() or "_" accepts
 _LINE_BREAKS = ("\n", "\t", "\r")
 
 
