@@ -25,7 +25,8 @@ _SEC = r"(?:SECTION|Section)[ \t]+\d{1,3}(?:\.\d{1,3}){0,4}\.?"
 _RMARK = r"(?:\d{1,2}|[A-Za-z]|[IVXivx]{2,5})\)"
 _LINE_MARK = rf"({_ART}|{_SEC}|{_PMARK}|{_DMARK}|[A-Za-z]\.|[IVXivx]{{2,5}}\.|{_RMARK})(?=[ \t]|$)"
 LINE = re.compile(rf"^([ \t]*){_LINE_MARK}", re.M)  # used with .match
-_LINE_NL = re.compile(rf"\n([ \t]*){_LINE_MARK}", re.M)  # a literal prefix scans fast
+# a literal prefix scans fast; the lookahead turns most lines away at once (every marker starts so)
+_LINE_NL = re.compile(rf"\n([ \t]*)(?=[(\dA-Za-z]){_LINE_MARK}", re.M)
 # A marker after a run of spaces (paragraphs flattened onto one line); bracketed ones are inline.
 # (the lookahead turns away the many runs of spaces at once: every marker starts with a digit or a letter)
 _MID_NUM = re.compile(rf"  (?=[\dA-Za-z])(\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}\.?|\d{{1,3}}\.|{_RMARK}|[A-Za-z]\.)(?=[ \t])")
