@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from termwise.model import Document, Section
 from termwise.segment._markers import LINE, Cand, candidates, is_first, is_successor
@@ -109,7 +109,6 @@ class _Frame:
     list_key: int
     heading: str | None = None
     body_indent: int | None = None
-    children: list[int] = field(default_factory=list)
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:
