@@ -21,10 +21,14 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 EXAMPLE = ["extract", "examples/northwind-2024-financing-commitment.txt"]
 EVALUATE = [
-    "evaluate", "examples/lumen-2024-offer-letter.txt",
-    "--fact", "start_date=2024-02-05",
-    "--event", "resignation_for_good_reason@2025-03-03",
-    "--as-of", "2025-04-01",
+    "evaluate",
+    "examples/lumen-2024-offer-letter.txt",
+    "--fact",
+    "start_date=2024-02-05",
+    "--event",
+    "resignation_for_good_reason@2025-03-03",
+    "--as-of",
+    "2025-04-01",
 ]
 
 
@@ -53,9 +57,7 @@ def help_block() -> str:
         title = "termwise --help" if name == "--help" else f"termwise {name} --help"
         parts.append(f"### `{title}`\n\n```\n{invoke(args)}```\n")
         if name == "eval":
-            from termwise.cli.evalcmd import EVAL_COMMANDS
-
-            from termwise.cli.evalcmd import eval_group
+            from termwise.cli.evalcmd import EVAL_COMMANDS, eval_group
 
             for sub in sorted(s for s in EVAL_COMMANDS if eval_group.get_command(ctx, s) is not None):
                 parts.append(f"### `termwise eval {sub} --help`\n\n```\n{invoke(['eval', sub, '--help'])}```\n")
@@ -80,7 +82,7 @@ def example_block() -> str:
 def render(text: str) -> str:
     for name, body in (("cli-help", help_block()), ("example", example_block())):
         pat = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
-        text = pat.sub(lambda m: m.group(1) + body + m.group(2), text)
+        text = pat.sub(lambda m, body=body: m.group(1) + body + m.group(2), text)
     return text
 
 

@@ -82,8 +82,22 @@ def test_bundled_examples_exist_and_are_ours() -> None:
 
 
 TOKENS = list("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ0123456789$%.,;:()\"'/-\n\t") + [
-    "June ", "2001", " shares", " percent", '(the "Company")', " months", "5:00 p.m. ", "Section 5.", "/s/ ",
-    " dollars", "$1,000", " Inc.", "By: ", "Name: ", " day of ", "<PAGE>\n",
+    "June ",
+    "2001",
+    " shares",
+    " percent",
+    '(the "Company")',
+    " months",
+    "5:00 p.m. ",
+    "Section 5.",
+    "/s/ ",
+    " dollars",
+    "$1,000",
+    " Inc.",
+    "By: ",
+    "Name: ",
+    " day of ",
+    "<PAGE>\n",
 ]
 
 

@@ -50,10 +50,31 @@ def test_values_precision_and_recall_on_gold() -> None:
 @pytest.mark.parametrize(
     ("pred", "gold", "tp", "fp", "fn"),
     [
-        pytest.param([("money", "$5", {"amount": "5", "currency": "USD"})], [("money", "$5", '{"amount": "5"}')], 1, 0, 0, id="exact"),
-        pytest.param([("money", "$5", {"amount": "6", "currency": "USD"})], [("money", "$5", '{"amount": "5"}')], 0, 1, 1, id="wrong-value"),
+        pytest.param(
+            [("money", "$5", {"amount": "5", "currency": "USD"})],
+            [("money", "$5", '{"amount": "5"}')],
+            1,
+            0,
+            0,
+            id="exact",
+        ),
+        pytest.param(
+            [("money", "$5", {"amount": "6", "currency": "USD"})],
+            [("money", "$5", '{"amount": "5"}')],
+            0,
+            1,
+            1,
+            id="wrong-value",
+        ),
         pytest.param([], [("?number", "4", "4")], 0, 0, 0, id="optional-missing"),
-        pytest.param([("date", "six months from X", None)], [("date|duration", "six months from X", "*")], 1, 0, 0, id="alternatives"),
+        pytest.param(
+            [("date", "six months from X", None)],
+            [("date|duration", "six months from X", "*")],
+            1,
+            0,
+            0,
+            id="alternatives",
+        ),
     ],
 )
 def test_scorer(pred: list, gold: list, tp: int, fp: int, fn: int, tmp_path: Path) -> None:

@@ -51,7 +51,7 @@ def render_term_sheet(doc: Document, ex: Extraction) -> str:
     if ex.doc_type:
         lines.append(f"Type:          {ex.doc_type.label} ({ex.doc_type.score:.2f})")
     if ex.date:
-        lines.append(f"Date:          {_fmt_value(ex.date)}   \"{_one_line(ex.date.text)}\"")
+        lines.append(f'Date:          {_fmt_value(ex.date)}   "{_one_line(ex.date.text)}"')
     if ex.governing_law:
         lines.append(f"Governing law: {ex.governing_law.value}")
     if ex.parties:
@@ -82,20 +82,20 @@ def render_term_sheet(doc: Document, ex: Extraction) -> str:
             if key in seen:
                 continue
             seen.add(key)
-            lines.append(f"  {key[0]:<28} \"{_one_line(v.text, 60)}\"  @{v.start}")
+            lines.append(f'  {key[0]:<28} "{_one_line(v.text, 60)}"  @{v.start}')
     if ex.defined_terms:
         lines.append("")
         lines.append("Defined terms")
-        for t in ex.defined_terms:
+        for term in ex.defined_terms:
             d = ""
-            if t.definition:
-                d = _one_line(doc.text[t.definition.start : t.definition.end], 70)
-            lines.append(f"  {t.term:<24} {len(t.uses):>3} uses  {d}")
+            if term.definition:
+                d = _one_line(doc.text[term.definition.start : term.definition.end], 70)
+            lines.append(f"  {term.term:<24} {len(term.uses):>3} uses  {d}")
     if ex.clauses:
         lines.append("")
         lines.append("Clauses")
         for c in sorted(ex.clauses, key=lambda c: c.start):
-            lines.append(f"  {c.label:<32} {c.score:.2f}  \"{_one_line(doc.text[c.start:c.end], 50)}\"")
+            lines.append(f'  {c.label:<32} {c.score:.2f}  "{_one_line(doc.text[c.start : c.end], 50)}"')
     if ex.signatures:
         lines.append("")
         lines.append("Signatures")

@@ -97,6 +97,8 @@ def _search(p: re.Pattern[str], s: str) -> bool:
         if i == 0 or not (s[i - 1].isalnum() or s[i - 1] == "_"):
             return True
     return False
+
+
 _LETTER = re.compile(r"^\s*Dear\s+[A-Z][^\n:,]{0,60}[:,]", re.MULTILINE)
 _EMPLOY = re.compile(r"\b(?:employment|salary|position|start date|report to)\b", _I)
 

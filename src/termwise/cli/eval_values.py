@@ -39,7 +39,8 @@ def values_cmd(gold_dir: str, doc_dirs: tuple[str, ...], verbose: bool) -> None:
         s = score(find_values(doc), read_gold(g), name=g.stem)
         total.add(s)
         click.echo(f"{g.stem:<45} P {s.precision:6.1%}  R {s.recall:6.1%}  (tp {s.tp}, fp {s.fp}, fn {s.fn})")
-    click.echo(f"{'overall':<45} P {total.precision:6.1%}  R {total.recall:6.1%}  (tp {total.tp}, fp {total.fp}, fn {total.fn})")
+    counts = f"(tp {total.tp}, fp {total.fp}, fn {total.fn})"
+    click.echo(f"{'overall':<45} P {total.precision:6.1%}  R {total.recall:6.1%}  {counts}")
     if verbose:
         for line in total.misses + total.false_positives:
             click.echo("  " + line)

@@ -11,7 +11,9 @@ from termwise.errors import TermwiseError
 from termwise.ingest import DEFAULT_MAX_MB
 
 _exhibit = click.option("--exhibit", metavar="TYPE", help="EDGAR submission: the document to read, e.g. EX-10.1.")
-_max_mb = click.option("--max-mb", type=float, default=DEFAULT_MAX_MB, show_default=True, help="Refuse files larger than this.")
+_max_mb = click.option(
+    "--max-mb", type=float, default=DEFAULT_MAX_MB, show_default=True, help="Refuse files larger than this."
+)
 
 
 @click.command("text")
@@ -37,7 +39,9 @@ def text_cmd(file: str, exhibit: str | None, max_mb: float) -> None:
 
 @click.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
-@click.option("--json", "as_json", is_flag=True, help="Print the termwise.extract/1 JSON (JSON Lines for several documents).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the termwise.extract/1 JSON (JSON Lines for several documents)."
+)
 @click.option("--pretty", is_flag=True, help="Indent JSON (one document only).")
 @click.option("--no-clauses", is_flag=True, help="Skip clause detection (faster).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -84,7 +88,9 @@ def extract_cmd(
                         raise
                     where = doc.source.path + (f"#{doc.source.exhibit}" if doc.source.exhibit else "")
                     errors.append(where)
-                    click.echo(f"termwise: {where}: internal error {type(e).__name__}: {e} (rerun with --debug)", err=True)
+                    click.echo(
+                        f"termwise: {where}: internal error {type(e).__name__}: {e} (rerun with --debug)", err=True
+                    )
                     continue
                 if as_json:
                     click.echo(dump_json(extraction_to_dict(ex), pretty=pretty and len(files) == 1))

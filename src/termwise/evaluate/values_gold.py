@@ -55,7 +55,7 @@ class Score:
 
 def read_gold(path: Path) -> list[GoldValue]:
     rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         kind, text, raw = line.split("\t")
@@ -86,7 +86,12 @@ def score(predicted: list[Value], gold: list[GoldValue], *, name: str = "") -> S
     for g in gold:
         hit = None
         for i, v in enumerate(predicted):
-            if not used[i] and v.kind in g.kinds and _texts_match(g.text, v.text) and _value_matches(g.value, normalized(v)):
+            if (
+                not used[i]
+                and v.kind in g.kinds
+                and _texts_match(g.text, v.text)
+                and _value_matches(g.value, normalized(v))
+            ):
                 hit = i
                 break
         if hit is None:

@@ -27,9 +27,12 @@ REGISTRY: tuple[tuple[str, str], ...] = (
     ("termwise.extract.numbers", "find_numbers"),
 )
 
-PRIORITY = {kind: i for i, kind in enumerate(
-    ("time", "money", "shares", "percent", "date", "duration", "phone", "identifier", "number")
-)}
+PRIORITY = {
+    kind: i
+    for i, kind in enumerate(
+        ("time", "money", "shares", "percent", "date", "duration", "phone", "identifier", "number")
+    )
+}
 
 
 def extractors() -> list[Callable[[Document], list[Value]]]:
