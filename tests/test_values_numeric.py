@@ -275,7 +275,8 @@ CASES = [
         id="dur-business-days",
     ),
     pytest.param("within 48 hours of a request", [("duration", "48 hours", "PT48H")], id="dur-hours"),
-    pytest.param("for one and one-half years", [("duration", "one and one-half years", "P1.5Y")], id="dur-fraction"),
+    pytest.param("for one and one-half years", [("duration", "one and one-half years", "P18M")], id="dur-fraction"),
+    pytest.param("within 1.5 days of notice", [("duration", "1.5 days", "PT36H")], id="dur-fraction-days"),
     pytest.param(
         "within sixty (60) calendar days", [("duration", "sixty (60) calendar days", "P60D")], id="dur-calendar-days"
     ),

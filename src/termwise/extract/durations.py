@@ -61,9 +61,19 @@ def find_durations(doc: Document) -> list[Value]:
     return dedupe(found)
 
 
+# A fraction of a unit is written in the next smaller unit, so every value is a valid
+# ISO-8601 duration of whole numbers: 1.5 years -> P18M, half a day -> PT12H.
+_SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60)}
+
+
 def iso_duration(n: Decimal, unit: str) -> str:
-    """``(6, "month")`` -> ``"P6M"``; hours -> ``"PT48H"``; fractions kept (``"P1.5Y"``)."""
-    s = format(n.normalize(), "f") if n != n.to_integral_value() else str(int(n))
+    """``(6, "month")`` -> ``"P6M"``; hours -> ``"PT48H"``; ``(1.5, "year")`` -> ``"P18M"``."""
+    while n != n.to_integral_value() and unit in _SMALLER:
+        unit, factor = _SMALLER[unit]
+        n = n * factor
+    n = n.to_integral_value()  # below a minute: rounded
     if unit == "hour":
-        return f"PT{s}H"
-    return f"P{s}{_ISO[unit]}"
+        return f"PT{int(n)}H"
+    if unit == "minute":
+        return f"PT{int(n)}M"
+    return f"P{int(n)}{_ISO[unit]}"
