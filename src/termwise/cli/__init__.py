@@ -45,10 +45,7 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in self.lazy:
             mod, attr = self.lazy[name].split(":")
-            try:
-                return getattr(importlib.import_module(mod), attr)
-            except (ModuleNotFoundError, AttributeError):
-                return None
+            return getattr(importlib.import_module(mod), attr)  # a broken command module is a bug: raise
         return super().get_command(ctx, name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

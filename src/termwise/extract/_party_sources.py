@@ -10,11 +10,12 @@ entities here rather than in the segmenter.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from termwise.extract._names import NAME, NAME_LOOSE, ORG_SUFFIX, ORG_WORDS, name_ending
-from termwise.model import Block, Document, Signature
+from termwise.model import Document
+from termwise.segment.letterhead import find_letterhead
+from termwise.segment.signatures import find_signatures
 
 _HEAD = 8000
 
@@ -124,17 +125,9 @@ def from_letter(doc: Document) -> list[Cand]:
 
 
 def _letter_blocks(doc: Document, dear_at: int) -> list[tuple[str, int, int]]:
-    letterhead: Callable[[Document], list[Block]] | None
-    try:
-        from termwise.segment.letterhead import find_letterhead as letterhead
-    except ModuleNotFoundError as exc:
-        if exc.name != "termwise.segment.letterhead":
-            raise
-        letterhead = None
-    if letterhead is not None:
-        blocks = [(b.kind, b.start, b.end) for b in letterhead(doc) if b.kind in ("sender", "recipient")]
-        if blocks:
-            return blocks
+    blocks = [(b.kind, b.start, b.end) for b in find_letterhead(doc) if b.kind in ("sender", "recipient")]
+    if blocks:
+        return blocks
     text = doc.clean
     head = text[:dear_at]
     date = re.search(r"^[ \t]*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})[ \t]*$", head, re.M)
@@ -149,28 +142,20 @@ def _letter_blocks(doc: Document, dear_at: int) -> list[tuple[str, int, int]]:
 
 def from_signatures(doc: Document) -> list[Cand]:
     text = doc.clean
-    signatures: Callable[[Document], list[Signature]] | None
-    try:
-        from termwise.segment.signatures import find_signatures as signatures
-    except ModuleNotFoundError as exc:
-        if exc.name != "termwise.segment.signatures":
-            raise
-        signatures = None
     out: list[Cand] = []
-    if signatures is not None:
-        for sig in signatures(doc):
-            # an officer signing for a company is not a party; an individual party signs as themself
-            if sig.party and (sig.party != sig.name or ORG_SUFFIX.search(sig.party) or ORG_WORDS.search(sig.party)):
-                i = text.find(sig.party, sig.start, sig.end) if sig.end > sig.start else -1
-                if i < 0:
-                    i = text.rfind(sig.party)
-                if i >= 0:
-                    got = _clean_signature_party(text, i, i + len(sig.party))
-                    if got is not None:
-                        for name, s, e in _split_signature_party(text, got[1], got[2]):
-                            out.append(Cand(name=name, start=s, end=e, source=4))
-        if out:
-            return out
+    for sig in find_signatures(doc):
+        # an officer signing for a company is not a party; an individual party signs as themself
+        if sig.party and (sig.party != sig.name or ORG_SUFFIX.search(sig.party) or ORG_WORDS.search(sig.party)):
+            i = text.find(sig.party, sig.start, sig.end) if sig.end > sig.start else -1
+            if i < 0:
+                i = text.rfind(sig.party)
+            if i >= 0:
+                got = _clean_signature_party(text, i, i + len(sig.party))
+                if got is not None:
+                    for name, s, e in _split_signature_party(text, got[1], got[2]):
+                        out.append(Cand(name=name, start=s, end=e, source=4))
+    if out:
+        return out
     start = max(0, int(len(text) * 0.5))
     for by in _BY_LINE.finditer(text, start):
         # the entity is on one of the few non-blank lines above "By:"

@@ -14,7 +14,6 @@ finds the common written forms so this module can be used and tested alone.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 
 from termwise.model import Document, Value
@@ -103,8 +102,6 @@ def find_agreement_date(doc: Document, dates: list[Value]) -> list[Value]:
 
 def _scored(doc: Document, dates: list[Value]) -> list[tuple[float, int, Value]]:
     """(score, offset, value) of every candidate, best first."""
-    if not dates and importlib.util.find_spec("termwise.extract.dates") is None:
-        dates = _fallback_dates(doc)
     text = doc.clean
     n = len(text)
     head_end = min(n, _HEAD)
@@ -267,101 +264,3 @@ def _score(text: str, v: Value) -> float:
 
 
 # ---------------------------------------------------------------------------------------------
-# Private fallback date parser: used only while termwise.extract.dates is missing.
-
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MON = (
-    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_DAY = r"(?P<day>[0-3]?\d)(?:\s?(?:st|nd|rd|th|t\s?h))?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
-_FALLBACK = [
-    re.compile(r"\b" + _MON + r"\s+" + _DAY + r"\s*,?\s*" + _YEAR, re.I),
-    re.compile(r"\b" + _DAY + r"\s+(?:day\s+of\s+)?" + _MON + r"\s*,?\s*(?:in\s+the\s+year\s+)?" + _YEAR, re.I),
-    re.compile(r"\b" + _DAY + r"\s+" + _MON + r"\s+day\s+of\s+" + _YEAR, re.I),
-    re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4}|\d{2})(?![\d/])"),
-    re.compile(r"(?<![\d/])(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
-    # day left blank: "____ day of March, 2018", "February ____, 2017", "March , 2006"
-    re.compile(r"(?:_+|\[\s*\]|\b)\s*day\s+of\s+" + _MON + r"\s*,?\s*" + _YEAR, re.I),
-    re.compile(r"\b" + _MON + r"\s*(?:_+|\[\s*\*?\s*\])?\s*,\s*" + _YEAR, re.I),
-    # only the year: "____, 2006", ", 2006" at the start of a line
-    re.compile(r"(?:_{2,}|^[ \t]*)\s*,\s*" + _YEAR, re.M),
-]
-
-
-def _fallback_dates(doc: Document) -> list[Value]:
-    text = doc.clean
-    found: list[Value] = []
-    taken: list[tuple[int, int]] = []
-    for rx in _FALLBACK:
-        for m in rx.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            parsed = _parse(m)
-            if parsed is None:
-                continue
-            day, precision = parsed
-            start, end = m.start(), m.end()
-            while text[start].isspace() or text[start] in "_,[]":
-                start += 1
-            taken.append((m.start(), m.end()))
-            found.append(
-                Value(
-                    kind="date",
-                    text=doc.text[start:end],
-                    start=start,
-                    end=end,
-                    value=day,
-                    extra={"precision": precision},
-                )
-            )
-    found.sort(key=lambda v: v.start)
-    return found
-
-
-def _parse(m: re.Match[str]) -> tuple[dt.date, str] | None:
-    g = m.groupdict()
-    try:
-        if g.get("a") is not None:
-            a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
-            if len(g["y"]) == 2:
-                y += 2000 if y < 50 else 1900
-            mon, day = (a, b) if a <= 12 else (b, a)
-            return dt.date(y, mon, day), "day"
-        year = int(g["year"])
-        if g.get("m") is not None:
-            return dt.date(year, int(g["m"]), int(g["d"])), "day"
-        if g.get("mon") is None:
-            return dt.date(year, 1, 1), "year"
-        mon = _MONTHS[g["mon"].lower().rstrip(".")]
-        if g.get("day") is None:
-            return dt.date(year, mon, 1), "month"
-        return dt.date(year, mon, int(g["day"])), "day"
-    except ValueError:
-        return None

@@ -63,7 +63,13 @@ def find_durations(doc: Document) -> list[Value]:
 
 # A fraction of a unit is written in the next smaller unit, so every value is a valid
 # ISO-8601 duration of whole numbers: 1.5 years -> P18M, half a day -> PT12H.
-_SMALLER = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60)}
+_SMALLER = {
+    "year": ("month", 12),
+    "month": ("day", 30),
+    "week": ("day", 7),
+    "day": ("hour", 24),
+    "hour": ("minute", 60),
+}
 
 
 def iso_duration(n: Decimal, unit: str) -> str:

@@ -36,16 +36,7 @@ PRIORITY = {
 
 
 def extractors() -> list[Callable[[Document], list[Value]]]:
-    found = []
-    for mod, fn in REGISTRY:
-        try:
-            m = importlib.import_module(mod)
-        except ModuleNotFoundError as e:
-            if e.name != mod:
-                raise
-            continue  # extractor not written yet
-        found.append(getattr(m, fn))
-    return found
+    return [getattr(importlib.import_module(mod), fn) for mod, fn in REGISTRY]
 
 
 def find_values(doc: Document) -> list[Value]:
