@@ -14,6 +14,7 @@ from termwise.extract.governing_law import find_governing_law
 from termwise.extract.parties import find_parties
 from termwise.extract.people import find_people
 from termwise.extract.values import find_values
+from termwise.extract.warnings import find_warnings
 from termwise.model import Document, Extraction
 from termwise.segment.letterhead import find_letterhead
 from termwise.segment.sections import find_sections
@@ -39,5 +40,5 @@ def extract_document(doc: Document, *, clauses: bool = True) -> Extraction:
         governing_law=law[0] if law else None,
         signatures=tuple(find_signatures(doc)),
         letterhead=tuple(find_letterhead(doc)),
-        warnings=(),
+        warnings=tuple(find_warnings(values)),
     )
