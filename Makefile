@@ -28,7 +28,7 @@ bench: install
 
 train: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
-	$(BIN)/python scripts/train_clauses.py --cuad $(SHARED)/data/cuad/train
+	$(BIN)/python scripts/train_clauses.py --data $(SHARED)/data/cuad/train
 
 lint:
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
