@@ -49,3 +49,15 @@ def test_words_and_figures_that_disagree_are_warned(text: str, span: str, says: 
 )
 def test_agreeing_wording_is_not_warned(text: str) -> None:
     assert warnings_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param("two hundred fifty thousand dollars ($205,000)", "the value keeps 205000", id="money"),
+        pytest.param("one and half percent (1.5%) per month", "the value keeps 1.5", id="percent"),
+    ],
+)
+def test_the_figure_wins_when_words_disagree(text: str, kept: str) -> None:
+    ((message, _),) = warnings_of(text)
+    assert message.endswith(kept)

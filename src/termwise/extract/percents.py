@@ -68,6 +68,9 @@ _AFTER_RE = re.compile(
 )
 
 
+_FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
 def find_percents(doc: Document) -> list[Value]:
     """Every percentage in ``doc``; the value is the number of percent (25 for 25%)."""
     low = lower_text(doc.clean)
@@ -89,6 +92,9 @@ def find_percents(doc: Document) -> list[Value]:
         after = _AFTER_RE.match(low, end)
         if after:
             end = after.end()
+            figure = _FIGURE_RE.search(after.group())
+            if figure is not None:  # words and a figure: the figure wins, as for money
+                n = Decimal(figure.group().replace(",", ""))
         found.append(make(doc, "percent", t.start(), end, integral(n)))
     # "150 basis points" -> 1.5
     for s, e, ws, nw, _ in digit_runs(doc.clean) if "basis point" in low else ():
