@@ -77,24 +77,6 @@ TZ_NAMES = {
     "mst": "America/Denver",
     "mdt": "America/Denver",
 }
-_SMALL = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "eighteen": 18,
-    "twenty-four": 24,
-    "thirty": 30,
-    "sixty": 60,
-    "ninety": 90,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +130,7 @@ def sentences(doc: Document) -> list[Flat]:
 
 
 def number(text: str) -> Decimal | None:
-    t = text.strip().lower()
-    if t in _SMALL:
-        return Decimal(_SMALL[t])
-    return parse_number(t)
+    return parse_number(text.strip().lower())
 
 
 def money(m: re.Match[str]) -> Decimal:
