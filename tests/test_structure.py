@@ -13,13 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from termwise.extract.dates import find_dates
 from termwise.extract.people import find_people
+from termwise.extract.signatures import find_signatures
 from termwise.model import Document, Source
 from termwise.segment.furniture import find_furniture
 from termwise.segment.letterhead import find_letterhead
 from termwise.segment.sections import find_sections
 from termwise.segment.sentences import split_sentences
-from termwise.segment.signatures import find_signatures, parse_date
 
 EXAMPLES = Path(__file__).parents[1].parent / "shared" / "examples"
 
@@ -592,8 +593,10 @@ def test_signature_dates(text: str, dates: list[dt.date | None]) -> None:
         pytest.param("Smith 4, 2005", None, id="not-a-month"),
     ],
 )
-def test_parse_date(text: str, value: dt.date | None) -> None:
-    assert parse_date(text) == value
+def test_signature_date_strings(text: str, value: dt.date | None) -> None:
+    """Signature blocks read their dates with the dates extractor: the first complete date."""
+    found = [v.value for v in find_dates(doc_of(text)) if v.value is not None]
+    assert (found[0] if found else None) == value
 
 
 # --------------------------------------------------------------------------- people

@@ -13,12 +13,12 @@ from termwise.extract.defined_terms import find_defined_terms
 from termwise.extract.governing_law import find_governing_law
 from termwise.extract.parties import find_parties
 from termwise.extract.people import find_people
+from termwise.extract.signatures import find_signatures
 from termwise.extract.values import find_values
 from termwise.extract.warnings import find_warnings
 from termwise.model import Document, Extraction
 from termwise.segment.letterhead import find_letterhead
 from termwise.segment.sections import find_sections
-from termwise.segment.signatures import find_signatures
 
 
 def extract_document(doc: Document, *, clauses: bool = True) -> Extraction:

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from termwise.extract._names import NAME, NAME_LOOSE, ORG_SUFFIX, ORG_WORDS, name_ending
+from termwise.extract.signatures import find_signatures
 from termwise.model import Document
 from termwise.segment.letterhead import find_letterhead
-from termwise.segment.signatures import find_signatures
 
 _HEAD = 8000
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from termwise.extract.signatures import find_signatures
 from termwise.model import Document, Person
 from termwise.segment.letterhead import find_letterhead
-from termwise.segment.signatures import find_signatures
 
 _TITLE_WORD = (
     r"(?:Senior|Executive|Vice|Chief|President|Chairman|Chairwoman|Chairperson|Chair|Director|Secretary|Treasurer|"

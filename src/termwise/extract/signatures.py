@@ -15,11 +15,11 @@ signs without ``By:`` signs for themself.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field, replace
 
+from termwise.extract.dates import find_dates
 from termwise.model import Document, Signature, Value
 
 _TOKEN = re.compile(
@@ -577,58 +577,9 @@ def _date(doc: Document, text: str, sg: _Sig, lines: list[int]) -> Value | None:
 
 
 def _value(doc: Document, s: int, e: int) -> Value | None:
-    """The date in ``doc.text[s:e]``: the dates extractor where it exists, else a small local parser."""
-    try:
-        from termwise.extract import dates
-    except ModuleNotFoundError as err:
-        if err.name != "termwise.extract.dates":
-            raise
-    else:
-        sub = Document(text=doc.text[s:e], source=doc.source)
-        for v in dates.find_dates(sub):
-            if v.value is not None:
-                return replace(v, start=v.start + s, end=v.end + s)
-    parsed = parse_date(doc.text[s:e])
-    if parsed is None:
-        return None
-    return Value(kind="date", text=doc.text[s:e], start=s, end=e, value=parsed)
-
-
-_MONTHS = {
-    m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))
-}
-_NUMERIC = re.compile(r"(\d{1,4})[/-](\d{1,2})[/-](\d{2,4})")
-_WORDY = re.compile(
-    r"([A-Za-z]+)\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})"
-    r"|(\d{1,2})(?:st|nd|rd|th)?[ \t]+([A-Za-z]+)\.?,?[ \t]+(\d{4})"
-)
-
-
-def parse_date(s: str) -> dt.date | None:
-    """A small date parser for signature dates: "April 4, 2005", "4 Apr 2005", "4/04/05", "2005-04-04"."""
-    s = s.strip()
-    num = _NUMERIC.fullmatch(s)
-    try:
-        if num:
-            a, b, c = (int(x) for x in num.groups())
-            if len(num.group(1)) == 4:
-                return dt.date(a, b, c)
-            year = c + (2000 if c < 50 else 1900) if len(num.group(3)) == 2 else c
-            return dt.date(year, a, b)  # US month/day
-        m = _WORDY.fullmatch(s)
-        if m:
-            if m.group(1):
-                mon, day, year = m.group(1), int(m.group(2)), int(m.group(3))
-            else:
-                day, mon, year = int(m.group(4)), m.group(5), int(m.group(6))
-            k = _MONTHS.get(mon[:3].lower())
-            if k is None or (
-                len(mon) > 3
-                and not "january february march april may june july august september "
-                "october november december sept".count(mon.lower().rstrip("."))
-            ):
-                return None
-            return dt.date(year, k, day)
-    except ValueError:
-        return None
+    """The first complete date in ``doc.text[s:e]``, as the dates extractor reads it."""
+    sub = Document(text=doc.text[s:e], source=doc.source)
+    for v in find_dates(sub):
+        if v.value is not None:
+            return replace(v, start=v.start + s, end=v.end + s)
     return None
