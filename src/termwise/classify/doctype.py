@@ -89,14 +89,83 @@ TYPES: dict[str, tuple[str, ...]] = {
 # before a match is checked by hand in ``_search``.
 _COMPILED = {k: tuple(re.compile(p.removeprefix(r"\b")) for p in ps) for k, ps in TYPES.items()}
 
+_LITERAL_CHAR = re.compile(r"[a-z0-9 \-]")
+_COUNTED = re.compile(r"\{(\d+),(\d+)\}")
+
+
+def _anchor(pattern: str) -> tuple[str, int] | None:
+    """A literal every match of ``pattern`` holds and a bound on how long a match is, or None where the
+    pattern is not simple enough to tell. The literal is the longest run of plain characters outside any
+    group or class and not made optional by a quantifier; the bound counts each character of the pattern
+    as at most one character of text, plus the most of each counted repeat ``{m,n}``."""
+    if re.search(r"[*+]|\{\d*,\}|\)\{", pattern):
+        return None  # a repeat without bound, or of a group
+    runs: list[str] = []
+    run = ""
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            runs.append(run)
+            run = ""
+            i += 2
+            continue
+        if c == "|" and depth == 0:
+            return None  # then no literal is needed by every match
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        quantified = i + 1 < len(pattern) and pattern[i + 1] in "?{"
+        if depth == 0 and c not in ")]" and _LITERAL_CHAR.fullmatch(c) and not quantified:
+            run += c
+        else:
+            runs.append(run)
+            run = ""
+        i += 1
+    runs.append(run)
+    literal = max(runs, key=len)
+    if len(literal) < 4:
+        return None
+    return literal, len(pattern) + sum(int(n) for _, n in _COUNTED.findall(pattern))
+
+
+_ANCHORS = {p: _anchor(p.pattern) for ps in _COMPILED.values() for p in ps}
+
 
 def _search(p: re.Pattern[str], s: str) -> bool:
-    """``p`` matches in ``s`` at a word start (the ``\b`` left out of the compiled pattern)."""
-    for m in p.finditer(s):
+    """``p`` matches in ``s`` at a word start (the ``\b`` left out of the compiled pattern).
+
+    The matches tried are those of ``p.finditer(s)``, each searched from where the one before it ended.
+    Where ``p`` has an anchor (see ``_anchor``) they are found by looking for the anchor with ``str.find``
+    and running the pattern only in a window around it: a pattern that opens with an alternation makes the
+    engine try a match at nearly every place of the text, which is most of the time of the whole module."""
+    anchor = _ANCHORS.get(p)
+    pos = 0
+    while True:
+        m = p.search(s, pos) if anchor is None else _next_match(p, s, pos, *anchor)
+        if m is None:
+            return False
         i = m.start()
         if i == 0 or not (s[i - 1].isalnum() or s[i - 1] == "_"):
             return True
-    return False
+        pos = m.end()
+
+
+def _next_match(p: re.Pattern[str], s: str, pos: int, literal: str, width: int) -> re.Match[str] | None:
+    """``p.search(s, pos)``, where every match of ``p`` holds ``literal`` and is at most ``width`` long."""
+    lo = pos  # no match starts in [pos, lo)
+    j = s.find(literal, pos)
+    while j != -1:
+        # a match holding this occurrence starts in [j - width, j]; the engine sees the text up to one
+        # character past the longest such match, so a match it finds starting there is a match in ``s``
+        m = p.search(s, max(lo, j - width), j + width + 1)
+        if m is not None and m.start() <= j:
+            return m
+        lo = j + 1
+        j = s.find(literal, j + 1)
+    return None
 
 
 _LETTER = re.compile(r"^\s*Dear\s+[A-Z][^\n:,]{0,60}[:,]", re.MULTILINE)
