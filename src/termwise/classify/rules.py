@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -214,6 +215,43 @@ def _score(low: str, s: int, e: int, cat: str) -> float:
     return 1.0 - miss
 
 
+# Every category's anchor words in one pattern, longest first, so that a document is scanned once; each
+# string it matches is then tried against the categories' own anchors (see ``_anchor_categories``).
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern`` (split at each ``|`` outside a group)."""
+    out = [""]
+    depth = 0
+    for c in pattern:
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            out.append("")
+        else:
+            out[-1] += c
+    return out
+
+
+def _one_pattern(alternatives: list[str]) -> str:
+    """Any of ``alternatives``, longest first, grouped under their first letter (a leading ``\\b`` becomes
+    ``(?<!\\w.)`` after it) so that at each place the engine tries only the alternatives opening with the
+    letter there."""
+    groups: dict[str, list[str]] = {}
+    for alt in sorted(set(alternatives), key=len, reverse=True):
+        boundary = alt.startswith(r"\b")
+        first, rest = (alt[2], r"(?<!\w.)" + alt[3:]) if boundary else (alt[0], alt[1:])
+        assert first.isalpha() and first.islower(), alt
+        groups.setdefault(first, []).append(rest)
+    return "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
+
+
+_ALL_ANCHORS = re.compile(_one_pattern([w for a in ANCHORS.values() for w in _alternatives(a.pattern)]))
+
+
+@lru_cache(maxsize=4096)
+def _anchor_categories(word: str) -> tuple[str, ...]:
+    """The categories one of whose anchors matches inside ``word`` (a string :data:`_ALL_ANCHORS` matched)."""
+    return tuple(cat for cat, anchor in ANCHORS.items() if anchor.search(word))
+
+
 def find_rule_clauses(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, int, int, float]]:
     """``(category, start, end, score)`` for each sentence span scoring at least :data:`MIN_SCORE`
     (the same scores as :func:`score_sentence`, found faster through :data:`ANCHORS`)."""
@@ -221,12 +259,15 @@ def find_rule_clauses(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    pos: dict[str, list[int]] = {}
+    for m in _ALL_ANCHORS.finditer(low):
+        for cat in _anchor_categories(m.group()):
+            pos.setdefault(cat, []).append(m.start())
     out: list[tuple[str, int, int, float]] = []
     for cat, anchor in ANCHORS.items():
-        pos = [m.start() for m in anchor.finditer(low)]
-        if not pos:
+        if cat not in pos:
             continue
-        idx = np.searchsorted(starts, pos, side="right") - 1
+        idx = np.searchsorted(starts, pos[cat], side="right") - 1
         for i in np.unique(idx[idx >= 0]).tolist():
             s, e = spans[i]
             if not anchor.search(low, s, e):  # the match fell between sentences
