@@ -24,6 +24,7 @@ lender and borrower).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from termwise.extract._names import (
     ALIAS_PAREN,
@@ -480,25 +481,33 @@ def _assign_roles(doc: Document, parties: list[Party], *, is_letter: bool) -> li
 
     text = doc.clean[:_HEAD].lower()
     roles = [_role_of(p.aliases) for p in parties]
-    employment = bool(
-        re.search(
-            r"offer (?:you )?(?:a |the )?(?:position|employment)|your employment|employment "
-            r"agreement|\bsalary\b",
-            text,
+
+    # looked for only when a party needs them: each pattern tries a match at nearly every place
+    @cache
+    def employment() -> bool:
+        return bool(
+            re.search(
+                r"offer (?:you )?(?:a |the )?(?:position|employment)|your employment|employment "
+                r"agreement|\bsalary\b",
+                text,
+            )
         )
-    )
-    lending = bool(re.search(r"\bloan\b|\bfinancing\b|\bcredit\b|\blend", text))
+
+    @cache
+    def lending() -> bool:
+        return bool(re.search(r"\bloan\b|\bfinancing\b|\bcredit\b|\blend", text))
+
     others = set(r for r in roles if r)
     out: list[Party] = []
     for p, r in zip(parties, roles, strict=True):
-        if r == "company" and ("employee" in others or (employment and is_letter)):
+        if r == "company" and ("employee" in others or (is_letter and employment())):
             r = "employer"
         elif r == "company" and others & {"purchaser", "investor", "subscriber", "holder", "underwriter", "agent"}:
             r = "company"
         if r is None and p.role in ("sender", "recipient"):
-            if employment:
+            if employment():
                 r = "employer" if (p.role == "sender" or p.kind == "organization") else "employee"
-            elif lending:
+            elif lending():
                 r = "lender" if p.role == "sender" else "borrower"
         out.append(replace(p, role=r))
     return out
