@@ -27,6 +27,11 @@ _LABEL = re.compile(
     r"[ \t]*[:：][ \t]*(?:\n[ \t]*){0,2}(?=(?P<rest>[^\n]{2,120}))",  # a lookahead: the next label may share the line
     re.M,
 )
+# what every label of _LABEL starts with: a literal for the engine to skip ahead to (see ``_labels``)
+_LABEL_WORD = re.compile(
+    r"Party|Company|Supplier|Customer|Client|Vendor|Licens|Seller|Buyer|Purchaser|Lender|Borrower|Employ|Executive"
+    r"|Consultant|Distributor|Franchis|Contractor"
+)
 ADDRESSY = re.compile(
     r"\d{3,}|\b(?:Suite|Floor|Box)\s+\d|\d+\s+(?:[A-Z][\w.]*\s+){0,3}(?:Street|St\.|Avenue|Ave\.|Road|Drive|Boulevard|Way)\b"
     r"|\b[A-Z]\d[A-Z]\b|\b[A-Z]{2}\s+\d{5}"
@@ -78,9 +83,33 @@ def split_and(name: str, start: int) -> tuple[str, int]:
     return name, start + len(name)
 
 
+def _labels(text: str, end: int) -> list[re.Match[str]]:
+    """``_LABEL.finditer(text, 0, end)``, found faster: its opening (a line start or two blanks, then blanks)
+    makes the engine try a match at every place, so look for a label's first word instead and try the
+    pattern only from the first place before it where a match can start."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    w = _LABEL_WORD.search(text, pos, end)
+    while w is not None:
+        at = w.start()
+        q = at  # back over the blanks before the word: a match starts there and runs blanks up to the word
+        while q > pos and text[q - 1] in " \t":
+            q -= 1
+        while q <= at and not (
+            q == 0 or text[q - 1] == "\n" or (q >= 2 and text[q - 2] in " \t" and text[q - 1] in " \t")
+        ):
+            q += 1
+        m = _LABEL.match(text, q, end) if q <= at else None
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+        w = _LABEL_WORD.search(text, max(pos, at + 1), end)
+    return out
+
+
 def from_labels(text: str) -> list[Cand]:
     out: list[Cand] = []
-    for m in _LABEL.finditer(text, 0, min(len(text), _HEAD)):
+    for m in _labels(text, min(len(text), _HEAD)):
         got = name_at(text, m.start("rest"))
         if got is None:
             continue
