@@ -30,25 +30,38 @@ def test_most_patterns_have_an_anchor() -> None:
     anchored = [p for p in PATTERNS if doctype._ANCHORS[p] is not None]
     assert len(anchored) >= len(PATTERNS) - 5
     for p in anchored:
-        literal, _ = doctype._ANCHORS[p]  # type: ignore[misc]
+        literal, *_ = doctype._ANCHORS[p]  # type: ignore[misc]
         assert literal in p.pattern
 
 
 @pytest.mark.parametrize(
     ("pattern", "anchor"),
     [
-        ("(?:credit|loan) agreement\\b", (" agreement", 27)),
-        ("borrower\\b.{0,200}\\blender\\b", ("borrower", 228)),
-        ("services? agreement\\b", (" agreement", 21)),
-        ("amendment no\\.?\\s*\\d+\\b", None),  # unbounded
-        ("(?:ab){0,3}cdef", None),  # a repeated group
+        ("(?:credit|loan) agreement\\b", (" agreement", 4, 6, 16)),
+        ("borrower\\b.{0,200}\\blender\\b", ("borrower", 0, 0, 214)),
+        ("(?:master )?services? agreement\\b", (" agreement", 7, 15, 25)),
+        ("co-?branding agreement", ("branding agreement", 2, 3, 21)),
+        ("(?:ab){2,3}cdef", ("cdef", 4, 6, 10)),
+        ("amendment no\\.?\\s*\\d+\\b", None),  # no bound
+        ("(?=x)abcd", None),  # a lookahead is not read
         ("(?:merger agreement|acquisition agreement)", None),  # no literal outside the group
         ("abc|defg", None),
     ],
-    ids=["alternation", "counted-repeat", "optional-letter", "unbounded", "group-repeat", "grouped", "top-or"],
-)
-def test_anchor(pattern: str, anchor: tuple[str, int] | None) -> None:
+    ids=["alternation", "counted-repeat", "optional", "optional-dash", "group-repeat", "unbounded", "lookahead",
+         "grouped", "top-or"],
+)  # fmt: skip
+def test_anchor(pattern: str, anchor: tuple[str, int, int, int] | None) -> None:
     assert doctype._anchor(pattern) == anchor
+
+
+@pytest.mark.parametrize(
+    ("pattern", "widths"),
+    [("a?b{2,3}", (2, 4)), ("(?:ab|c){0,2}x", (1, 5)), ("[^]x]y", (2, 2)), ("(?:you )?(?:a |the )?", (0, 8)),
+     (r"\bx\b.{0,5}", (1, 6)), ("a*", None), ("a{2,}", None)],
+    ids=["optional-counted", "group-counted", "class", "optionals", "boundaries", "star", "open-repeat"],
+)  # fmt: skip
+def test_widths(pattern: str, widths: tuple[int, int] | None) -> None:
+    assert doctype._widths(pattern) == widths
 
 
 @settings(max_examples=400, deadline=None)

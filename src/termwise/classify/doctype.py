@@ -90,24 +90,86 @@ TYPES: dict[str, tuple[str, ...]] = {
 _COMPILED = {k: tuple(re.compile(p.removeprefix(r"\b")) for p in ps) for k, ps in TYPES.items()}
 
 _LITERAL_CHAR = re.compile(r"[a-z0-9 \-]")
-_COUNTED = re.compile(r"\{(\d+),(\d+)\}")
+_REPEAT = re.compile(r"\{(\d+)(,?)(\d*)\}")
 
 
-def _anchor(pattern: str) -> tuple[str, int] | None:
-    """A literal every match of ``pattern`` holds and a bound on how long a match is, or None where the
-    pattern is not simple enough to tell. The literal is the longest run of plain characters outside any
-    group or class and not made optional by a quantifier; the bound counts each character of the pattern
-    as at most one character of text, plus the most of each counted repeat ``{m,n}``."""
-    if re.search(r"[*+]|\{\d*,\}|\)\{", pattern):
-        return None  # a repeat without bound, or of a group
-    runs: list[str] = []
+def _widths(pattern: str) -> tuple[int, int] | None:
+    """The fewest and the most characters a match of ``pattern`` spans, or None where it has no bound or
+    uses something not read here (only characters, escapes, ``.``, classes, groups, ``|``, ``?`` and
+    ``{m,n}`` are)."""
+    pos = 0
+
+    def alternatives() -> tuple[int, int] | None:
+        nonlocal pos
+        spans: list[tuple[int, int]] = []
+        lo = hi = 0
+        last = (0, 0)  # the atom a quantifier applies to
+        while pos < len(pattern) and pattern[pos] != ")":
+            c = pattern[pos]
+            if c == "|":
+                spans.append((lo, hi))
+                lo = hi = 0
+                pos += 1
+                continue
+            if c == "?":
+                lo -= last[0]
+                last = (0, last[1])
+                pos += 1
+                continue
+            if c == "{":
+                rep = _REPEAT.match(pattern, pos)
+                if rep is None or (rep.group(2) and not rep.group(3)):
+                    return None
+                least, most = int(rep.group(1)), int(rep.group(3) or rep.group(1))
+                lo += last[0] * (least - 1)
+                hi += last[1] * (most - 1)
+                last = (last[0] * least, last[1] * most)
+                pos = rep.end()
+                continue
+            if c in "*+" or pattern.startswith("(?", pos) and not pattern.startswith("(?:", pos):
+                return None  # a repeat without bound; a lookaround, a flag or a name
+            if c == "(":
+                pos += 3 if pattern.startswith("(?:", pos) else 1
+                inner = alternatives()
+                if inner is None or pos >= len(pattern):
+                    return None
+                pos += 1
+                last = inner
+            elif c == "[":
+                j = pos + 1 + (pattern[pos + 1 : pos + 2] == "^")
+                j += pattern[j : j + 1] == "]"
+                while j < len(pattern) and pattern[j] != "]":
+                    j += 2 if pattern[j] == "\\" else 1
+                pos = j + 1
+                last = (1, 1)
+            elif c == "\\":
+                last = (0, 0) if pattern[pos + 1 : pos + 2] in ("b", "B") else (1, 1)
+                pos += 2
+            else:
+                last = (0, 0) if c in "^$" else (1, 1)
+                pos += 1
+            lo += last[0]
+            hi += last[1]
+        spans.append((lo, hi))
+        return min(a for a, _ in spans), max(b for _, b in spans)
+
+    got = alternatives()
+    return got if pos == len(pattern) else None
+
+
+def _anchor(pattern: str) -> tuple[str, int, int, int] | None:
+    """A literal every match of ``pattern`` holds, the fewest and the most characters before it in a match,
+    and the most characters a match spans; None where ``pattern`` is not simple enough to tell (see
+    :func:`_widths`). The literal is the longest run of plain characters outside any group or class and
+    not made optional by a quantifier."""
+    runs: list[tuple[int, str]] = []  # where in the pattern, the run
     run = ""
     depth = 0
     i = 0
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
-            runs.append(run)
+            runs.append((i - len(run), run))
             run = ""
             i += 2
             continue
@@ -117,18 +179,19 @@ def _anchor(pattern: str) -> tuple[str, int] | None:
             depth += 1
         elif c in ")]":
             depth -= 1
-        quantified = i + 1 < len(pattern) and pattern[i + 1] in "?{"
+        quantified = i + 1 < len(pattern) and pattern[i + 1] in "?{*+"
         if depth == 0 and c not in ")]" and _LITERAL_CHAR.fullmatch(c) and not quantified:
             run += c
         else:
-            runs.append(run)
+            runs.append((i - len(run), run))
             run = ""
         i += 1
-    runs.append(run)
-    literal = max(runs, key=len)
-    if len(literal) < 4:
+    runs.append((i - len(run), run))
+    at, literal = max(runs, key=lambda r: len(r[1]))
+    before, whole = _widths(pattern[:at]), _widths(pattern)
+    if len(literal) < 4 or before is None or whole is None:
         return None
-    return literal, len(pattern) + sum(int(n) for _, n in _COUNTED.findall(pattern))
+    return literal, before[0], before[1], whole[1]
 
 
 _ANCHORS = {p: _anchor(p.pattern) for ps in _COMPILED.values() for p in ps}
@@ -153,17 +216,20 @@ def _search(p: re.Pattern[str], s: str) -> bool:
         pos = m.end()
 
 
-def _next_match(p: re.Pattern[str], s: str, pos: int, literal: str, width: int) -> re.Match[str] | None:
-    """``p.search(s, pos)``, where every match of ``p`` holds ``literal`` and is at most ``width`` long."""
+def _next_match(
+    p: re.Pattern[str], s: str, pos: int, literal: str, first: int, last: int, width: int
+) -> re.Match[str] | None:
+    """``p.search(s, pos)``, where every match of ``p`` holds ``literal``, ``first`` to ``last`` characters
+    after its start, and is at most ``width`` long."""
     lo = pos  # no match starts in [pos, lo)
-    j = s.find(literal, pos)
+    j = s.find(literal, pos + first)
     while j != -1:
-        # a match holding this occurrence starts in [j - width, j]; the engine sees the text up to one
-        # character past the longest such match, so a match it finds starting there is a match in ``s``
-        m = p.search(s, max(lo, j - width), j + width + 1)
-        if m is not None and m.start() <= j:
+        # a match holding this occurrence starts in [j - last, j - first]; the engine sees the text up to
+        # one character past the longest such match, so a match it finds starting there is a match in ``s``
+        m = p.search(s, max(lo, j - last), j - first + width + 1)
+        if m is not None and m.start() <= j - first:
             return m
-        lo = j + 1
+        lo = j - first + 1
         j = s.find(literal, j + 1)
     return None
 
