@@ -44,11 +44,12 @@ def test_most_patterns_have_an_anchor() -> None:
         ("(?:ab){2,3}cdef", ("cdef", 4, 6, 10)),
         ("amendment no\\.?\\s*\\d+\\b", None),  # no bound
         ("(?=x)abcd", None),  # a lookahead is not read
-        ("(?:merger agreement|acquisition agreement)", None),  # no literal outside the group
+        ("(?:merger agreement|acquisition agreement)\\b", (" agreement", 6, 11, 21)),  # shared by the alternatives
+        ("(?:abcde|fghij)", None),  # nothing shared
         ("abc|defg", None),
     ],
     ids=["alternation", "counted-repeat", "optional", "optional-dash", "group-repeat", "unbounded", "lookahead",
-         "grouped", "top-or"],
+         "grouped", "grouped-apart", "top-or"],
 )  # fmt: skip
 def test_anchor(pattern: str, anchor: tuple[str, int, int, int] | None) -> None:
     assert doctype._anchor(pattern) == anchor

@@ -189,9 +189,39 @@ def _anchor(pattern: str) -> tuple[str, int, int, int] | None:
     runs.append((i - len(run), run))
     at, literal = max(runs, key=lambda r: len(r[1]))
     before, whole = _widths(pattern[:at]), _widths(pattern)
+    if whole is not None and len(literal) < 4 and pattern.startswith("(?:"):
+        return _group_anchor(pattern, whole[1])
     if len(literal) < 4 or before is None or whole is None:
         return None
     return literal, before[0], before[1], whole[1]
+
+
+def _group_anchor(pattern: str, width: int) -> tuple[str, int, int, int] | None:
+    """The anchor of a pattern that is one group of alternatives and then only ``\\b``s: the longest
+    literal the anchors of all the alternatives share."""
+    depth = k = 0
+    while k < len(pattern):
+        depth += (pattern[k] == "(") - (pattern[k] == ")")
+        if depth == 0:
+            break
+        k += 1
+    if "\\" in pattern[:k] or "[" in pattern[:k] or _widths(pattern[k + 1 :]) != (0, 0):
+        return None
+    inner = pattern[3:k]
+    alternatives = [_anchor(a) for a in inner.split("|")] if "(" not in inner else [None]
+    anchors = [a for a in alternatives if a is not None]
+    if len(anchors) < len(alternatives):
+        return None
+    shortest = min((a[0] for a in anchors), key=len)
+    for size in range(len(shortest), 3, -1):
+        for i in range(len(shortest) - size + 1):
+            literal = shortest[i : i + size]
+            if all(literal in a[0] for a in anchors):
+                at = [a[0].index(literal) for a in anchors]
+                first = min(a[1] + j for a, j in zip(anchors, at, strict=True))
+                last = max(a[2] + j for a, j in zip(anchors, at, strict=True))
+                return literal, first, last, width
+    return None
 
 
 _ANCHORS = {p: _anchor(p.pattern) for ps in _COMPILED.values() for p in ps}
