@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from termwise.extract.numwords import lowered
+from termwise.extract._numeric import lower_text
 
 # A run of digits, then the separators and digits that dates, times, phones and file
 # numbers are written with. Run on a one-byte-a-character copy of the text whose digits
@@ -112,7 +112,6 @@ def hot_spots(text: str) -> HotSpots:
     return HotSpots(tuple(years), tuple(numeric), tuple(times), tuple(phones), tuple(ids), tuple(after_word))
 
 
-@lru_cache(maxsize=2)
 def lower(text: str) -> str:
-    """Same-length lower-cased ``text``."""
-    return lowered(text)
+    """Same-length lower-cased ``text``: the copy the numeric extractors make (memoized there)."""
+    return lower_text(text)
