@@ -207,11 +207,92 @@ def score_sentence(text: str) -> dict[str, float]:
     return out
 
 
+_QUANTIFIER = re.compile(r"\?|\*|\+|\{(\d*)(?:,\d*)?\}")
+
+
+def _needs(pattern: str) -> tuple[str, ...]:
+    """Strings at least one of which every match of ``pattern`` holds (``("",)`` where none is found): the
+    longest run of plain characters that a match must hold, or the needs of a group that must match, one
+    from each of its alternatives (the option whose shortest string is longest). Reads only the syntax
+    :data:`RULES` uses: characters, escapes, ``.``, classes, groups, lookarounds, ``|`` and quantifiers."""
+    pos = 0
+
+    def sequence() -> tuple[str, ...]:
+        nonlocal pos
+        options: list[tuple[str, ...]] = []
+        run = ""
+        while pos < len(pattern) and pattern[pos] not in "|)":
+            c = pattern[pos]
+            need: tuple[str, ...] = ("",)
+            char = ""  # the plain character read, if one was
+            if c == "(":
+                look = pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), pos)
+                pos += 3 if pattern.startswith("(?:", pos) else 1
+                need = ("",) if look else alternatives()
+                if look:
+                    alternatives()
+                pos += 1  # the ")"
+            elif c == "[":
+                pos += 1 + (pattern[pos + 1] == "]")
+                while pattern[pos] != "]":
+                    pos += 2 if pattern[pos] == "\\" else 1
+                pos += 1
+            elif c == "\\":
+                pos += 2
+                if pattern[pos - 1] in "bB":
+                    continue  # zero width: the run goes on
+                char = "" if pattern[pos - 1].isalnum() else pattern[pos - 1]
+            else:
+                char = "" if c in ".^$" else c
+                pos += 1
+            q = _QUANTIFIER.match(pattern, pos)
+            if q:
+                pos = q.end() + pattern.startswith("?", q.end())
+                if q.group() in ("?", "*") or q.group(1) in ("", "0"):
+                    need, char = ("",), ""
+                elif char:  # a repeated character ends the run: what follows need not follow it
+                    run, char = run + char, ""
+            if char:
+                run += char
+            else:
+                options += [(run,), need]
+                run = ""
+        options.append((run,))
+        return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+    def alternatives() -> tuple[str, ...]:
+        nonlocal pos
+        branches = [sequence()]
+        while pos < len(pattern) and pattern[pos] == "|":
+            pos += 1
+            branches.append(sequence())
+        if any("" in b for b in branches):
+            return ("",)
+        found = list(dict.fromkeys(s for b in branches for s in b))
+        return tuple(s for s in found if not any(t != s and t in s for t in found))  # drop what holds another
+
+    out = alternatives()
+    assert pos == len(pattern), pattern
+    return out
+
+
+# Each category's patterns with what their matches need: a pattern is tried on a sentence only when the
+# sentence holds one of those strings (``str.find`` is much faster than the pattern's search).
+_CHECKS: dict[str, list[tuple[re.Pattern[str], float, tuple[str, ...]]]] = {
+    cat: [(pat, w, _needs(pat.pattern)) for pat, w in pats] for cat, pats in RULES.items()
+}
+
+
 def _score(low: str, s: int, e: int, cat: str) -> float:
+    """The noisy-OR score of category ``cat`` for ``low[s:e]`` (the patterns search ``low`` between
+    ``s`` and ``e``, so that ``\\b`` and lookbehinds see the characters before ``s``)."""
     miss = 1.0
-    for pat, w in RULES[cat]:
-        if pat.search(low, s, e):
-            miss *= 1.0 - w
+    for pat, w, needs in _CHECKS[cat]:
+        for need in needs:
+            if low.find(need, s, e) >= 0:
+                if pat.search(low, s, e):
+                    miss *= 1.0 - w
+                break
     return 1.0 - miss
 
 
