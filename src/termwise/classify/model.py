@@ -16,17 +16,17 @@ The artifact is ``_data/clauses.npz``, written by ``scripts/train_clauses.py``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from termwise.classify.features import linear_scores, vectorize
+from termwise.classify.features import Vectorizer, linear_scores
 from termwise.classify.units import Unit, candidate_units
 
 TOP_K = 20
-KINDS = ("s", "t", "d", "n")
-N_BASE = 15
+KINDS = ("s", "t", "d", "n", "b")
+N_BASE = 16
 DATA = Path(__file__).parent / "_data" / "clauses.npz"
 
 
@@ -38,11 +38,15 @@ class ClauseModel:
     weights: np.ndarray  # (V, C) float32 or int8
     scale: np.ndarray  # (C,) multiplier for int8 weights
     bias: np.ndarray  # (C,)
-    s2_coef: np.ndarray  # (C, stage2_width(C))
+    s2_coef: np.ndarray  # (C, N_BASE)
     s2_bias: np.ndarray  # (C,)
+    vectorizer: Vectorizer = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "vectorizer", Vectorizer(self.vocab, self.idf))
 
     def margins(self, units: list[Unit]) -> np.ndarray:
-        vec = vectorize(units, self.vocab, self.idf)
+        vec = self.vectorizer.vectorize(units)
         z = linear_scores(vec, len(units), self.weights)
         return z * self.scale[None, :] + self.bias[None, :]
 
@@ -84,57 +88,48 @@ def quantize(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.round(w / scale[None, :]).astype(np.int8), scale.astype(np.float32)
 
 
-STACK = False  # True: stage 2 also sees every category's margins; measured worse in CV
-
-
-def stage2_width(n_cats: int) -> int:
-    return N_BASE + 2 * n_cats if STACK else N_BASE
-
-
-def stage2_features(
-    units: list[Unit], z: np.ndarray, c: int, k: int = TOP_K, zmax_all: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Indices of the top ``k`` units by margin for category ``c`` and their stage-2 features:
-    the unit's margin, rank, neighbours, kind and length; the contract's best margins for ``c``;
-    the unit's margins for every category; and the contract's best margin for every category."""
-    col = z[:, c]
-    n = len(col)
-    n_cats = z.shape[1]
-    width = stage2_width(n_cats)
+def stage2_features(units: list[Unit], z: np.ndarray, k: int = TOP_K) -> tuple[np.ndarray, np.ndarray]:
+    """For every category (column of ``z``), the indices of the top ``k`` units by margin, best
+    first, as a ``(C, k)`` array, and their stage-2 features, ``(C, k, N_BASE)``: the unit's
+    margin, rank, neighbours' margins, kind and length, and the contract's best margins."""
+    n, n_cats = z.shape
     if n == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros((0, width), dtype=np.float32)
-    if zmax_all is None:
-        zmax_all = z.max(axis=0)
+        return np.zeros((n_cats, 0), dtype=np.int64), np.zeros((n_cats, 0, N_BASE), dtype=np.float32)
     k = min(k, n)
-    top = np.argpartition(-col, k - 1)[:k]
-    top = top[np.argsort(-col[top], kind="stable")]
-    zs = col[top]
-    zmax = zs[0]
-    z2 = zs[1] if len(zs) > 1 else zs[0] - 1.0
-    top3 = float(np.mean(zs[:3]))
-    npos = np.log1p(float(np.sum(col > 0)))
-    kinds = np.array([units[i].kind for i in top])
-    prev_z = np.array([col[i - 1] if i > 0 and units[i - 1].kind == units[i].kind else -1.5 for i in top])
-    next_z = np.array([col[i + 1] if i + 1 < n and units[i + 1].kind == units[i].kind else -1.5 for i in top])
-    f = np.zeros((len(top), width), dtype=np.float32)
-    f[:, 0] = zs
-    f[:, 1] = zmax
-    f[:, 2] = zs - zmax
-    f[:, 3] = z2
-    f[:, 4] = np.log1p(np.arange(len(top)))
-    f[:, 5] = top3
-    f[:, 6] = np.maximum(prev_z, next_z)
-    f[:, 7] = np.minimum(prev_z, next_z)
-    f[:, 8] = npos
-    f[:, 9] = kinds == "s"
-    f[:, 10] = kinds == "t"
-    f[:, 11] = kinds == "d"
-    f[:, 12] = np.log1p(np.array([units[i].end - units[i].start for i in top]))
-    f[:, 13] = np.maximum(zs, 0.0) * (zmax > 0)
-    f[:, 14] = kinds == "n"
-    if width > N_BASE:
-        f[:, N_BASE : N_BASE + n_cats] = z[top]
-        f[:, N_BASE + n_cats :] = zmax_all[None, :]
+    zt = np.ascontiguousarray(z.T)  # (C, n)
+    top = np.argpartition(-zt, k - 1, axis=1)[:, :k]
+    zs = np.take_along_axis(zt, top, 1)
+    order = np.argsort(-zs, axis=1, kind="stable")
+    top = np.take_along_axis(top, order, 1)
+    zs = np.take_along_axis(zs, order, 1)  # (C, k)
+    kind = np.array([KINDS.index(u.kind) for u in units], dtype=np.int8)
+    length = np.array([u.end - u.start for u in units], dtype=np.float32)
+    same_prev = np.r_[False, kind[1:] == kind[:-1]]  # unit i-1 is of i's kind
+    same_next = np.r_[kind[:-1] == kind[1:], False]
+    prev_all = np.where(same_prev[None, :], np.roll(zt, 1, axis=1), -1.5)
+    next_all = np.where(same_next[None, :], np.roll(zt, -1, axis=1), -1.5)
+    prev_z = np.take_along_axis(prev_all, top, 1)
+    next_z = np.take_along_axis(next_all, top, 1)
+    zmax = zs[:, :1]
+    z2 = zs[:, 1:2] if k > 1 else zmax - 1.0
+    kinds = kind[top]
+    f = np.zeros((n_cats, k, N_BASE), dtype=np.float32)
+    f[..., 0] = zs
+    f[..., 1] = zmax
+    f[..., 2] = zs - zmax
+    f[..., 3] = z2
+    f[..., 4] = np.log1p(np.arange(k))[None, :]
+    f[..., 5] = zs[:, :3].mean(axis=1, keepdims=True)
+    f[..., 6] = np.maximum(prev_z, next_z)
+    f[..., 7] = np.minimum(prev_z, next_z)
+    f[..., 8] = np.log1p((zt > 0).sum(axis=1, keepdims=True))
+    f[..., 9] = kinds == 0
+    f[..., 10] = kinds == 1
+    f[..., 11] = kinds == 2
+    f[..., 12] = np.log1p(length[top])
+    f[..., 13] = np.maximum(zs, 0.0) * (zmax > 0)
+    f[..., 14] = kinds == 3
+    f[..., 15] = kinds == 4
     return top, f
 
 
@@ -153,11 +148,11 @@ def predict_units(model: ClauseModel, units: list[Unit]) -> dict[str, list[tuple
     if not units:
         return {c: [] for c in model.categories}
     z = model.margins(units)
-    zmax_all = z.max(axis=0)
+    top, f = stage2_features(units, z)
+    logits = np.einsum("ckw,cw->ck", f.astype(np.float64), model.s2_coef.astype(np.float64))
+    p = sigmoid(logits + model.s2_bias[:, None])
     for c, name in enumerate(model.categories):
-        top, f = stage2_features(units, z, c, zmax_all=zmax_all)
-        p = sigmoid(f.astype(np.float64) @ model.s2_coef[c].astype(np.float64) + float(model.s2_bias[c]))
-        out[name] = ranked(units, top, p)
+        out[name] = ranked(units, top[c], p[c])
     return out
 
 

@@ -7,6 +7,8 @@ category can weigh them separately:
 * ``t`` — title-like lines and "... Agreement" names near the top: the document's name.
 * ``d`` — date expressions, featured by the words around them: agreement / effective dates.
 * ``n`` — organization names ("Acme, Inc."), once per distinct name: the parties.
+* ``b`` — blocks: the preamble (the opening paragraph that names the parties, up to the
+  recitals) and the signature block after each "IN WITNESS WHEREOF": the parties again.
 
 Everything here is pure Python + regexes (no numpy); :mod:`termwise.classify.features`
 turns the token lists into vectors. The same code runs at training and at inference.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # --- sentences ---------------------------------------------------------------------------
@@ -26,7 +29,9 @@ _ABBREV = frozenset(
     "approx dept p pp viz n.a s.a b.v n.v plc pty a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec "
     "ave blvd ste exh ex fig int'l assoc bros est mt ft rev hon messrs s.p.a a.g gmbh corp".split()
 )
-_BOUNDARY = re.compile(r"""[.!?;]["'”’)\]]*(?=\s)|\n[ \t]*\n""")
+# A stop (with closing quotes or brackets) before a space, or a blank line; written to open with one
+# character class so the engine skips ahead to the next candidate character.
+_BOUNDARY = re.compile(r"""[.!?;\n](?:(?<=[.!?;])["'”’)\]]*(?=\s)|(?<=\n)[ \t]*\n)""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
 _SECNUM = re.compile(r"[\dA-Za-z.()]+")
 MAX_UNIT = 1500  # longer "sentences" (tables, lists without stops) are cut at line breaks
@@ -132,8 +137,22 @@ _DATE_PAT = (
     + r")"
 )
 _DATE_TAIL = re.compile(r"\b" + _DATE_PAT + r"$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
+# No leading \b: it would keep the engine from skipping ahead to the next digit (see _at_word_start).
+_YEAR = re.compile(r"(?:1[89]|20)\d\d\b")
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
+
+
+def _at_word_start(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``\b`` + ``pattern`` (which starts with a digit), non-overlapping, left to right."""
+    pos = 0
+    search = pattern.search
+    while (m := search(text, pos)) is not None:
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            pos = s + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def find_dates(text: str) -> list[tuple[int, int]]:
@@ -142,12 +161,12 @@ def find_dates(text: str) -> list[tuple[int, int]]:
     Anchored on years so the costly pattern only runs in a small window before each.
     """
     out: list[tuple[int, int]] = []
-    for m in _YEAR.finditer(text):
+    for m in _at_word_start(_YEAR, text):
         a = max(0, m.start() - 48)
         d = _DATE_TAIL.search(text, a, m.end())
         if d is not None:
             out.append((d.start(), d.end()))
-    out += [(m.start(), m.end()) for m in _NUMERIC_DATE.finditer(text)]
+    out += [(m.start(), m.end()) for m in _at_word_start(_NUMERIC_DATE, text)]
     out.sort()
     return out
 
@@ -173,8 +192,9 @@ _JOIN = "_".join
 class Unit:
     start: int
     end: int
-    kind: str  # "s" | "t" | "d"
-    tokens: tuple[str, ...]  # feature tokens (already prefixed where needed)
+    kind: str  # "s" | "t" | "d" | "n" | "b"
+    tokens: tuple[str, ...]  # feature tokens other than words and bigrams (already prefixed)
+    words: tuple[str, ...] = ()  # the unit's own words: features with their bigrams (sentences only)
 
 
 def _words(s: str) -> list[str]:
@@ -194,11 +214,19 @@ def _bucket(x: float, edges: tuple[float, ...]) -> int:
     return len(edges)
 
 
+_S_POS_EDGES = (0.02, 0.05, 0.1, 0.3, 0.6, 0.85, 0.95)
+_S_LEN_EDGES = (30, 80, 160, 320, 640)
+_S_POS = tuple(f"s:pos{k}" for k in range(len(_S_POS_EDGES) + 1))
+_S_LEN = tuple(f"s:len{k}" for k in range(len(_S_LEN_EDGES) + 1))
+_S_IDX = tuple(f"s:idx{k}" for k in range(13))
+
+
 def _sentence_units(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]]) -> list[Unit]:
     n = max(len(text), 1)
     date_starts = [d[0] for d in dates]
     units: list[Unit] = []
     prev_short: list[str] = []
+    heading: list[str] = []
     para_start = 0
     para_lead: list[str] = []
     low = _folded(text)
@@ -211,24 +239,38 @@ def _sentence_units(text: str, spans: list[tuple[int, int]], dates: list[tuple[i
         if "\n\n" in gap.replace(" ", "").replace("\t", ""):
             para_start = s
             para_lead = ["h:" + x for x in w[:6]]
-        toks = list(w)
-        toks += map(_JOIN, zip(w, w[1:], strict=False))
+        toks: list[str] = []
         if s != para_start:
             toks += para_lead
         toks += prev_short
-        toks.append(f"s:pos{_bucket(s / n, (0.02, 0.05, 0.1, 0.3, 0.6, 0.85, 0.95))}")
-        toks.append(f"s:idx{min(i, 12)}")
-        toks.append(f"s:len{_bucket(len(body), (30, 80, 160, 320, 640))}")
-        if body[:1].isupper() and body.upper() == body and len(w) < 15:
+        toks += heading
+        toks.append(_S_POS[bisect.bisect_right(_S_POS_EDGES, s / n)])
+        toks.append(_S_IDX[min(i, 12)])
+        toks.append(_S_LEN[bisect.bisect_right(_S_LEN_EDGES, len(body))])
+        if len(w) < 15 and body[:1].isupper() and body.upper() == body:
             toks.append("s:caps")
         j = bisect.bisect_left(date_starts, s)
         if j < len(date_starts) and date_starts[j] < e:
             toks.append("s:hasdate")
         if '"' in body or "“" in body:
             toks.append("s:quote")
-        units.append(Unit(s, e, "s", tuple(toks)))
+        units.append(Unit(s, e, "s", tuple(toks), tuple(w)))
         prev_short = ["p:" + x for x in w[:8]] if len(body) < 100 else []
+        if _is_heading(body, w):
+            heading = ["sec:" + x for x in w[:8] if x != "0"]
     return units
+
+
+_HEADING_LEAD = re.compile(r"(?:ARTICLE|Article|SECTION|Section|\d+(?:\.\d+)*\.?|[IVXL]+\.)\s")
+
+
+def _is_heading(body: str, w: list[str]) -> bool:
+    """A short line that titles what follows ("ARTICLE 12 INSURANCE", "7. Confidentiality")."""
+    if not 1 <= len(w) <= 10 or len(body) > 90 or "\n" in body:
+        return False
+    if body.upper() == body and any(c.isalpha() for c in body):
+        return True
+    return _HEADING_LEAD.match(body) is not None and body[-1:] not in ",;"
 
 
 def _date_units(text: str, dates: list[tuple[int, int]]) -> list[Unit]:
@@ -311,11 +353,33 @@ _ENTITY_RE = re.compile(
 _DEFINED_AFTER = re.compile(r"\s*,?\s*(?:an?\s+[\w ]{0,40}(?:corporation|company|partnership)|\(\s*[\"“])", re.I)
 
 
+_SUFFIX = re.compile(
+    r"(?:Inc|Incorporated|LLC|L\.L\.C|Corp|Corporation|Ltd|Limited|Company|Co|L\.P|LP|LLP"
+    r"|AG|GmbH|S\.A|N\.V|B\.V|PLC|Plc|Pty|INC|INCORPORATED|CORP|CORPORATION|LTD|LIMITED|COMPANY|CO)\b"
+)
+
+
+def _entities(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_ENTITY_RE`, found from their suffixes: the name pattern only runs in
+    the window before each "Inc" / "LLC" / ... (scanning the whole text for it is slow)."""
+    out: list[re.Match[str]] = []
+    last = 0
+    for sfx in _SUFFIX.finditer(text):
+        a = sfx.start()
+        if a < last or (a and (text[a - 1].isalnum() or text[a - 1] in "._")):  # inside a word
+            continue
+        m = _ENTITY_RE.search(text, max(last, a - 200), sfx.end() + 1)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def _entity_units(text: str) -> list[Unit]:
     """Organization names ("ScanSource, Inc.", "BURGER KING CORPORATION"), once per distinct name."""
     first: dict[str, tuple[int, int]] = {}
     count: Counter[str] = Counter()
-    for m in _ENTITY_RE.finditer(text):
+    for m in _entities(text):
         s, e = m.start(), m.end()
         lead = re.match(r"(?:This|THIS|The|THE|and|AND|By|BY)\s+", text[s:e])
         if lead:
@@ -341,8 +405,64 @@ def _entity_units(text: str) -> list[Unit]:
     return units
 
 
+_LEAD = re.compile(r"\b(?:by and between|by and among|between|among|entered into|made)\b", re.IGNORECASE)
+_PREAMBLE_END = re.compile(
+    r"^\s*(?:W\s*H\s*E\s*R\s*E\s*A\s*S|Whereas|RECITALS?|Recitals?|BACKGROUND|Background|PREAMBLE"
+    r"|NOW,? THEREFORE|Now,? [Tt]herefore|(?:ARTICLE|Article|SECTION|Section)\s+(?:1|I|ONE)\b|1\.\s|1\s+[A-Z])",
+    re.MULTILINE,
+)
+_WITNESS = re.compile(r"IN WITNESS (?:WHEREOF|THEREOF)|In [Ww]itness [Ww]hereof")
+BLOCK_MAX = 2500
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def _block_units(text: str) -> list[Unit]:
+    """The preamble (from the paragraph that says who the agreement is "between" to the recitals)
+    and the block after each "IN WITNESS WHEREOF" (who signs), at most :data:`BLOCK_MAX` characters."""
+    spans: list[tuple[int, int, str]] = []
+    m = _LEAD.search(text, 0, 6000)
+    if m is not None:
+        s = text.rfind("\n\n", 0, m.start())
+        s = 0 if s < 0 else s + 2
+        if m.start() - s > 1500:
+            s = text.rfind("\n", 0, m.start()) + 1
+        stop = _PREAMBLE_END.search(text, m.end(), s + BLOCK_MAX)
+        if stop is not None:
+            e = stop.start()
+        else:
+            e = min(len(text), s + BLOCK_MAX)
+            k = text.rfind("\n\n", m.end(), e)
+            if k > 0:
+                e = k
+        spans.append((*_trimmed(text, s, e), "pre"))
+    for wm in _WITNESS.finditer(text):
+        spans.append((*_trimmed(text, wm.start(), min(len(text), wm.start() + BLOCK_MAX)), "sig"))
+    units = []
+    for s, e, what in spans:
+        if e - s < 20:
+            continue
+        w = _words(text[s:e])
+        toks = ["b:" + what, f"b:len{_bucket(e - s, (300, 600, 1200, 2000))}"]
+        toks += ["b:" + x for x in sorted(set(w))]
+        units.append(Unit(s, e, "b", tuple(toks)))
+    return units
+
+
 def candidate_units(text: str) -> list[Unit]:
-    """All candidate units of ``text``: sentences, then titles, then dates."""
+    """All candidate units of ``text``: sentences, titles, dates, names, then blocks."""
     spans = sentence_spans(text)
     dates = find_dates(text)
-    return _sentence_units(text, spans, dates) + _title_units(text) + _date_units(text, dates) + _entity_units(text)
+    return (
+        _sentence_units(text, spans, dates)
+        + _title_units(text)
+        + _date_units(text, dates)
+        + _entity_units(text)
+        + _block_units(text)
+    )
