@@ -118,11 +118,28 @@ NAME_LOOSE = re.compile(rf"(?:{_LOOSE_FIRST}|{WORD})" + NAME.pattern[len(WORD) :
 _WORD_START = re.compile(r"(?<![\w'’.\-/&@])[A-Z0-9&]")
 
 
+# A name ends with a word (the whole run of word characters before its end, opening with one of these) or with
+# a suffix (the whole run, or what follows the space in "S.à r.l" and "S.A.B. de C.V").
+_NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&")
+_SUFFIX_RUN = re.compile(rf"(?:{SUFFIX}|(?i:r\.?l|C\.V)\.?)")
+_RUN_CHARS = frozenset("_'’.-/&@")  # with the letters and digits, what [\w'’.\-/&@] accepts
+
+
 def name_ending(window: str) -> re.Match[str] | None:
     """The longest name that ends where ``window`` ends (trailing spaces and commas aside)."""
     end = len(window.rstrip(" \t\n,"))
     # names are rarely longer than 120 characters: start looking there, not at the window's start
-    for w in _WORD_START.finditer(window, max(0, end - 120), end):
+    start = max(0, end - 120)
+    # most windows end in a lower-case word, which no name ends with: find the last run of word characters
+    # first, and try the name pattern at every word only where the run can end a name
+    i = end
+    while i > start and (window[i - 1].isalnum() or window[i - 1] in _RUN_CHARS):
+        i -= 1
+    if i == end:
+        return None
+    if (i > start or start == 0) and window[i] not in _NAME_END and _SUFFIX_RUN.fullmatch(window, i, end) is None:
+        return None
+    for w in _WORD_START.finditer(window, start, end):
         m = NAME.match(window, w.start(), end)
         if m is not None and m.end() == end:
             return m
