@@ -92,7 +92,13 @@ def hot_spots(text: str) -> HotSpots:
             years.append(spot)
         if run <= 2 and p == " " and text[s - 2 : s - 1] in _MONTH_LAST:
             after_word.append(spot)
-        if e - r >= 5 and text[e - 5] == "," and text[e - 4] in "12" and 1800 <= int(text[e - 4 : e]) <= 2099:
+        if (
+            e - r >= 5
+            and text[e - 5] == ","
+            and text[e - 4] in "12"
+            and text[e - 4 : e].isdigit()
+            and 1800 <= int(text[e - 4 : e]) <= 2099
+        ):
             years.append((e - 4, e, e))  # "March 12,1999": the year glued on by a comma
         if (
             run == 3
