@@ -46,7 +46,7 @@ def find_clauses(doc: Document) -> list[Clause]:
     text = doc.clean
     units = candidate_units(text)
     out: list[Clause] = []
-    for label, cands in predict_units(load_model(), units).items():
+    for label, cands in predict_units(load_model(), units, min_score=MIN_SCORE).items():
         for s, e, p in cands[: MAX_PER_CATEGORY.get(label, DEFAULT_MAX)]:
             if p >= MIN_SCORE:
                 out.append(Clause(label=label, score=p, start=s, end=e))

@@ -142,8 +142,10 @@ def predict(model: ClauseModel, text: str) -> dict[str, list[tuple[int, int, flo
     return predict_units(model, candidate_units(text))
 
 
-def predict_units(model: ClauseModel, units: list[Unit]) -> dict[str, list[tuple[int, int, float]]]:
-    """:func:`predict` for units already cut from the text."""
+def predict_units(
+    model: ClauseModel, units: list[Unit], min_score: float = 0.0
+) -> dict[str, list[tuple[int, int, float]]]:
+    """:func:`predict` for units already cut from the text, keeping candidates scoring at least ``min_score``."""
     out: dict[str, list[tuple[int, int, float]]] = {}
     if not units:
         return {c: [] for c in model.categories}
@@ -152,7 +154,8 @@ def predict_units(model: ClauseModel, units: list[Unit]) -> dict[str, list[tuple
     logits = np.einsum("ckw,cw->ck", f.astype(np.float64), model.s2_coef.astype(np.float64))
     p = sigmoid(logits + model.s2_bias[:, None])
     for c, name in enumerate(model.categories):
-        out[name] = ranked(units, top[c], p[c])
+        keep = p[c] >= min_score
+        out[name] = ranked(units, top[c][keep], p[c][keep]) if keep.any() else []
     return out
 
 

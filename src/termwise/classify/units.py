@@ -105,7 +105,7 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
-_DAY = r"\d{1,2}\s?(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}\s?(?:s\s?t|n\s?d|r\s?d|t\s?h)?"  # "21st", and "21s t" as some filings split it
 _BLANK = r"_{2,}|\[[^\]\n]{0,20}\]"
 _DATE_PAT = (
     r"(?:"
@@ -133,7 +133,7 @@ _DATE_PAT = (
     + r"),?\s*\d{4}"
     + r"|"
     + _MONTH
-    + r",?\s+\d{4}"
+    + r"\s*,?\s+\d{4}"  # June 2010 / June , 2010 (the day left blank)
     + r")"
 )
 _DATE_TAIL = re.compile(r"\b" + _DATE_PAT + r"$", re.IGNORECASE)
