@@ -118,6 +118,46 @@ def test_clauses_on_offer_letter(offer) -> None:  # noqa: ANN001
     assert "at-will" in offer.text[at_will.start : at_will.end]
 
 
+AGREEMENT = """SUPPLY AGREEMENT
+
+This Supply Agreement (this "Agreement") is made as of March 3, 2021 by and between Kestrel Foods, Inc.,
+a Delaware corporation ("Buyer"), and Orchard Valley Growers LLC, a California limited liability
+company ("Supplier").
+
+WHEREAS, Supplier grows apples; and
+
+WHEREAS, Buyer wishes to buy them.
+
+1. Supply. Supplier shall sell to Buyer, and Buyer shall buy from Supplier, the apples Buyer orders.
+
+2. Notices. Buyer shall send notices to Supplier at its address above.
+
+IN WITNESS WHEREOF, the parties have executed this Agreement as of the date first written above.
+
+KESTREL FOODS, INC.                     ORCHARD VALLEY GROWERS LLC
+By: /s/ Dana Whit                       By: /s/ Luis Ortega
+"""
+
+
+def test_parties_clauses_are_the_preamble_and_signature_block() -> None:
+    """CUAD labels every mention of a party; extract shows the passages that say who the parties are."""
+    from termwise.classify.clauses import find_clauses
+    from termwise.classify.units import candidate_units
+    from termwise.ingest import read
+    from termwise.model import Document, Source
+
+    docs = [Document(text=AGREEMENT, source=Source(path="supply.txt", format="text", sha256=""))]
+    docs += [read(p)[0] for p in sorted([*EXAMPLES.glob("*.txt"), *(ROOT / "examples").glob("*.txt")])]
+    for doc in docs:
+        blocks = {(u.start, u.end) for u in candidate_units(doc.clean) if u.kind == "b"}
+        for c in find_clauses(doc):
+            if c.label == "Parties":
+                assert (c.start, c.end) in blocks, (doc.source.path, doc.text[c.start : c.start + 60])
+    parties = [AGREEMENT[c.start : c.end] for c in find_clauses(docs[0]) if c.label == "Parties"]
+    assert any(t.startswith("This Supply Agreement") and "by and between Kestrel Foods" in t for t in parties)
+    assert any(t.startswith("IN WITNESS WHEREOF") for t in parties)
+
+
 def test_governing_law_in_stock_purchase_letter() -> None:
     from termwise.classify.clauses import cuad_candidates
 

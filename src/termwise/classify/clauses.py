@@ -13,17 +13,21 @@ Two sources, one output:
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from pathlib import Path
 
 from termwise.classify.model import DATA, ClauseModel, predict, predict_units
 from termwise.classify.rules import find_rule_clauses
-from termwise.classify.units import candidate_units
+from termwise.classify.units import Unit, candidate_units
 from termwise.model import Clause, Document
 
 MIN_SCORE = 0.5  # what ``termwise extract`` reports; the evaluation keeps every candidate
-MAX_PER_CATEGORY = {"Parties": 2}  # the preamble and the signature block; other sentences merely name them
+MAX_PER_CATEGORY = {"Parties": 2}
+# CUAD labels every mention of a party as Parties; a reader wants the passages that say who the parties
+# are: the preamble and the signature block (the parties themselves are listed by the extractor)
+BLOCK_ONLY = frozenset({"Parties"})
 DEFAULT_MAX = 5
 _lock = threading.Lock()
 
@@ -40,13 +44,30 @@ def cuad_candidates(text: str, model: ClauseModel | None = None) -> dict[str, li
     return predict(model or load_model(), text)
 
 
+_BETWEEN = re.compile(r"\b(?:between|among)\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"(?:\d+(?:\.\d+)*\.?|\(\w{1,4}\)|ARTICLE|Article|SECTION|Section)\s")
+
+
+def _names_parties(text: str, u: Unit) -> bool:
+    """A signature block, or a preamble that says whom the agreement is between (not a numbered
+    section that happens to say "between")."""
+    if "b:sig" in u.tokens:
+        return True
+    return (
+        _NUMBERED.match(text, u.start) is None and _BETWEEN.search(text, u.start, min(u.end, u.start + 600)) is not None
+    )
+
+
 def find_clauses(doc: Document) -> list[Clause]:
     """Clauses of ``doc`` scoring at least :data:`MIN_SCORE` (at most :data:`DEFAULT_MAX` per CUAD
     category, the best), ordered by position then label."""
     text = doc.clean
     units = candidate_units(text)
     out: list[Clause] = []
+    blocks = {(u.start, u.end) for u in units if u.kind == "b" and _names_parties(text, u)}
     for label, cands in predict_units(load_model(), units, min_score=MIN_SCORE).items():
+        if label in BLOCK_ONLY:
+            cands = [c for c in cands if (c[0], c[1]) in blocks]
         for s, e, p in cands[: MAX_PER_CATEGORY.get(label, DEFAULT_MAX)]:
             if p >= MIN_SCORE:
                 out.append(Clause(label=label, score=p, start=s, end=e))

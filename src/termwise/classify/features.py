@@ -64,21 +64,19 @@ class Vectorizer:
 
     def vectorize(self, units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         get = self.vocab.get
-        rows_l: list[int] = []
-        cols_l: list[int] = []
         words: list[str] = []
-        lens: list[int] = []
-        for i, u in enumerate(units):
+        others: list[str] = []
+        for u in units:
             words.extend(u.words)
-            lens.append(len(u.words))
-            ids = [j for j in map(get, u.tokens) if j is not None]
-            cols_l.extend(ids)
-            rows_l.extend([i] * len(ids))
+            others.extend(u.tokens)
         v = self.size
+        idx = np.arange(len(units), dtype=np.int64)
         wid = np.fromiter(map(get, words, repeat(-1)), dtype=np.int64, count=len(words))
-        wrow = np.repeat(np.arange(len(units), dtype=np.int64), lens)
-        parts_r = [np.asarray(rows_l, dtype=np.int64), wrow[wid >= 0]]
-        parts_c = [np.asarray(cols_l, dtype=np.int64), wid[wid >= 0]]
+        wrow = np.repeat(idx, [len(u.words) for u in units])
+        oid = np.fromiter(map(get, others, repeat(-1)), dtype=np.int64, count=len(others))
+        orow = np.repeat(idx, [len(u.tokens) for u in units])
+        parts_r = [orow[oid >= 0], wrow[wid >= 0]]
+        parts_c = [oid[oid >= 0], wid[wid >= 0]]
         if len(wid) > 1 and len(self.bi_keys):
             ok = (wrow[1:] == wrow[:-1]) & (wid[1:] >= 0) & (wid[:-1] >= 0)
             key = wid[:-1][ok] * v + wid[1:][ok]
