@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.cv:
         model = T.train_final(contracts, cats, k=args.folds, log=log)
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        model.save(args.out)
+        model.save(args.out, meta=training_meta(args.data, len(contracts)))
         log(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s")
         return 0
     preds = T.cross_validate(contracts, cats, k=args.folds, nested=args.nested, log=log)
@@ -88,6 +88,18 @@ def main(argv: list[str] | None = None) -> int:
         log(f"wrote {args.baseline}")
     log(f"done in {time.time() - t0:.0f}s")
     return 0
+
+
+def training_meta(data: Path, contracts: int) -> dict[str, object]:
+    """What the shipped model was trained on, stored in the artifact."""
+    import hashlib
+
+    ann = (data / "annotations.jsonl").read_bytes()
+    return {
+        "trained_on": "CUAD training split (annotations.jsonl in the CUAD layout)",
+        "contracts": contracts,
+        "annotations_sha256": hashlib.sha256(ann).hexdigest(),
+    }
 
 
 FIT_CHECK_CONTRACTS = 25

@@ -349,3 +349,24 @@ def test_fast_vectors_equal_counting_the_token_strings() -> None:
             want.update({(i, j): x / norm for j, x in w.items()})
         assert got.keys() == want.keys()
         assert max(abs(got[k] - want[k]) for k in want) < 1e-5
+
+
+def test_model_artifact_is_versioned(tmp_path: Path) -> None:
+    import numpy as np
+
+    from termwise.classify.model import DATA, FORMAT, ClauseModel, read_meta
+    from termwise.errors import ArtifactError
+
+    meta = read_meta(DATA)
+    assert meta["format"] == FORMAT
+    assert meta["contracts"] == 408
+    with np.load(DATA) as z:
+        arrays = {k: z[k] for k in z.files}
+    old = tmp_path / "old.npz"
+    np.savez(old, **{**arrays, "meta": np.frombuffer(b'{"format": 1}', dtype=np.uint8)})
+    with pytest.raises(ArtifactError, match="format 1, this termwise reads format"):
+        ClauseModel.load(old)
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(ArtifactError, match="cannot read the clause model"):
+        ClauseModel.load(broken)

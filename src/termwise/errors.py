@@ -15,6 +15,7 @@
     │   ├── TooLarge              over the size limit (``--max-mb`` raises it)
     │   └── ExhibitNotFound       ``--exhibit`` names no document of an EDGAR submission
     ├── ModelError                a term-model file (YAML) that fails validation
+    ├── ArtifactError             a trained artifact (clause model) missing or of another format
     └── UsageError                a bad fact, event or option value given on the command line
 
 Every error carries the ``path`` (and where known ``page``, ``offset``, ``line``,
@@ -108,6 +109,10 @@ class ExhibitNotFound(InputError):
 
 class ModelError(TermwiseError):
     """A term model (YAML) that fails validation; names the field and line."""
+
+
+class ArtifactError(TermwiseError):
+    """A trained artifact that is missing, unreadable or written for another version of its format."""
 
 
 class UsageError(TermwiseError):

@@ -16,6 +16,7 @@ The artifact is ``_data/clauses.npz``, written by ``scripts/train_clauses.py``.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,9 @@ import numpy as np
 
 from termwise.classify.features import Vectorizer, linear_scores
 from termwise.classify.units import Unit, candidate_units
+from termwise.errors import ArtifactError
 
+FORMAT = 2  # the artifact layout; bumped whenever units, features or stage 2 change meaning
 TOP_K = 20
 KINDS = ("s", "t", "d", "n", "b")
 N_BASE = 16
@@ -50,10 +53,13 @@ class ClauseModel:
         z = linear_scores(vec, len(units), self.weights)
         return z * self.scale[None, :] + self.bias[None, :]
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, meta: dict[str, object] | None = None) -> None:
+        """Write the artifact; ``meta`` (what it was trained on, its CV figures) is stored beside the format."""
         tokens = sorted(self.vocab, key=self.vocab.__getitem__)
+        info = {"format": FORMAT, **(meta or {})}
         np.savez_compressed(
             path,
+            meta=np.frombuffer(json.dumps(info, sort_keys=True).encode(), dtype=np.uint8),
             categories=np.frombuffer("\n".join(self.categories).encode(), dtype=np.uint8),
             vocab=np.frombuffer("\n".join(tokens).encode(), dtype=np.uint8),
             idf=self.idf.astype(np.float32),
@@ -66,6 +72,13 @@ class ClauseModel:
 
     @classmethod
     def load(cls, path: Path = DATA) -> ClauseModel:
+        meta = read_meta(path)
+        if meta.get("format") != FORMAT:
+            raise ArtifactError(
+                f"clause model of format {meta.get('format')}, this termwise reads format {FORMAT}; "
+                "rebuild it with `make train`",
+                path=str(path),
+            )
         with np.load(path) as z:
             cats = tuple(bytes(z["categories"]).decode().split("\n"))
             tokens = bytes(z["vocab"]).decode().split("\n")
@@ -79,6 +92,15 @@ class ClauseModel:
                 s2_coef=z["s2_coef"],
                 s2_bias=z["s2_bias"],
             )
+
+
+def read_meta(path: Path = DATA) -> dict[str, object]:
+    """The artifact's metadata: ``format`` and what it was trained on (an empty format if absent)."""
+    try:
+        with np.load(path) as z:
+            return json.loads(bytes(z["meta"]).decode()) if "meta" in z.files else {}
+    except (OSError, ValueError) as e:
+        raise ArtifactError(f"cannot read the clause model: {e}", path=str(path)) from e
 
 
 def quantize(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
