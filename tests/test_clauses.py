@@ -11,6 +11,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -156,6 +157,25 @@ def test_parties_clauses_are_the_preamble_and_signature_block() -> None:
     parties = [AGREEMENT[c.start : c.end] for c in find_clauses(docs[0]) if c.label == "Parties"]
     assert any(t.startswith("This Supply Agreement") and "by and between Kestrel Foods" in t for t in parties)
     assert any(t.startswith("IN WITNESS WHEREOF") for t in parties)
+
+
+def test_agreement_date_leans_on_the_extractor() -> None:
+    from termwise.classify.clauses import cuad_candidates, date_hints
+    from termwise.classify.model import stage2_features
+    from termwise.classify.units import candidate_units
+    from termwise.model import Document, Source
+
+    doc = Document(text=AGREEMENT, source=Source(path="supply.txt", format="text", sha256=""))
+    hints = date_hints(doc)
+    assert AGREEMENT[hints[0][0] : hints[0][1]] == "March 3, 2021"
+    units = candidate_units(AGREEMENT)
+    z = np.zeros((len(units), 2), dtype=np.float32)
+    top, f = stage2_features(units, z, hints, k=len(units))
+    flagged = {AGREEMENT[units[i].start : units[i].end] for i, on in zip(top[0], f[0, :, 16], strict=True) if on}
+    assert flagged == {"March 3, 2021"}
+    assert f[0, :, 17].sum() == 0  # no other date candidate
+    best = cuad_candidates(AGREEMENT)["Agreement Date"][0]
+    assert AGREEMENT[best[0] : best[1]] == "March 3, 2021"
 
 
 def test_governing_law_in_stock_purchase_letter() -> None:

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from termwise.classify.model import DATA, ClauseModel, predict, predict_units
 from termwise.classify.rules import find_rule_clauses
 from termwise.classify.units import Unit, candidate_units
-from termwise.model import Clause, Document
+from termwise.extract.agreement_date import find_agreement_date
+from termwise.extract.values import find_values
+from termwise.model import Clause, Document, Source, Value
 
 MIN_SCORE = 0.5  # what ``termwise extract`` reports; the evaluation keeps every candidate
 MAX_PER_CATEGORY = {"Parties": 2}
@@ -39,9 +42,17 @@ def load_model(path: Path = DATA) -> ClauseModel:
         return ClauseModel.load(path)
 
 
+def date_hints(doc: Document, values: Sequence[Value] | None = None) -> list[tuple[int, int]]:
+    """The agreement-date extractor's candidates, best first, as spans: what the model's date
+    categories lean on (``values``: the document's values when already found)."""
+    vals = find_values(doc) if values is None else values
+    return [(v.start, v.end) for v in find_agreement_date(doc, [v for v in vals if v.kind == "date"])]
+
+
 def cuad_candidates(text: str, model: ClauseModel | None = None) -> dict[str, list[tuple[int, int, float]]]:
     """CUAD category -> up to 20 ``(start, end, score)`` candidates, best first."""
-    return predict(model or load_model(), text)
+    doc = Document(text=text, source=Source(path="", format="text", sha256=""))
+    return predict(model or load_model(), text, hints=date_hints(doc))
 
 
 _BETWEEN = re.compile(r"\b(?:between|among)\b", re.IGNORECASE)
@@ -58,14 +69,16 @@ def _names_parties(text: str, u: Unit) -> bool:
     )
 
 
-def find_clauses(doc: Document) -> list[Clause]:
+def find_clauses(doc: Document, values: Sequence[Value] | None = None) -> list[Clause]:
     """Clauses of ``doc`` scoring at least :data:`MIN_SCORE` (at most :data:`DEFAULT_MAX` per CUAD
-    category, the best), ordered by position then label."""
+    category, the best), ordered by position then label (``values``: the document's values when
+    already found)."""
     text = doc.clean
     units = candidate_units(text)
+    hints = date_hints(doc, values)
     out: list[Clause] = []
     blocks = {(u.start, u.end) for u in units if u.kind == "b" and _names_parties(text, u)}
-    for label, cands in predict_units(load_model(), units, min_score=MIN_SCORE).items():
+    for label, cands in predict_units(load_model(), units, min_score=MIN_SCORE, hints=hints).items():
         if label in BLOCK_ONLY:
             cands = [c for c in cands if (c[0], c[1]) in blocks]
         for s, e, p in cands[: MAX_PER_CATEGORY.get(label, DEFAULT_MAX)]:

@@ -7,7 +7,8 @@ Two stages, both linear:
    (weights stored as int8 with a per-category scale).
 2. **Calibration.** For each category, the top :data:`TOP_K` units of a contract are re-scored
    by a small logistic regression over the unit's margin, the contract's best margins (does this
-   contract have the category at all?), its rank, its neighbours' margins and its kind. The
+   contract have the category at all?), its rank, its neighbours' margins, its kind and, for a
+   date, whether the agreement-date extractor ranks it first (:func:`stage2_features`). The
    result estimates the probability that the unit matches a gold clause, so scores compare
    across categories.
 
@@ -17,6 +18,7 @@ The artifact is ``_data/clauses.npz``, written by ``scripts/train_clauses.py``.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,10 +28,10 @@ from termwise.classify.features import Vectorizer, linear_scores
 from termwise.classify.units import Unit, candidate_units
 from termwise.errors import ArtifactError
 
-FORMAT = 2  # the artifact layout; bumped whenever units, features or stage 2 change meaning
+FORMAT = 3  # the artifact layout; bumped whenever units, features or stage 2 change meaning
 TOP_K = 20
 KINDS = ("s", "t", "d", "n", "b")
-N_BASE = 16
+N_BASE = 18
 DATA = Path(__file__).parent / "_data" / "clauses.npz"
 
 
@@ -110,10 +112,17 @@ def quantize(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.round(w / scale[None, :]).astype(np.int8), scale.astype(np.float32)
 
 
-def stage2_features(units: list[Unit], z: np.ndarray, k: int = TOP_K) -> tuple[np.ndarray, np.ndarray]:
+Hints = Sequence[tuple[int, int]]
+
+
+def stage2_features(
+    units: list[Unit], z: np.ndarray, hints: Hints = (), k: int = TOP_K
+) -> tuple[np.ndarray, np.ndarray]:
     """For every category (column of ``z``), the indices of the top ``k`` units by margin, best
     first, as a ``(C, k)`` array, and their stage-2 features, ``(C, k, N_BASE)``: the unit's
-    margin, rank, neighbours' margins, kind and length, and the contract's best margins."""
+    margin, rank, neighbours' margins, kind and length, the contract's best margins, and whether
+    the unit is a date the agreement-date extractor ranks first (or second or third): ``hints``,
+    the extractor's candidates best first."""
     n, n_cats = z.shape
     if n == 0:
         return np.zeros((n_cats, 0), dtype=np.int64), np.zeros((n_cats, 0, N_BASE), dtype=np.float32)
@@ -152,6 +161,19 @@ def stage2_features(units: list[Unit], z: np.ndarray, k: int = TOP_K) -> tuple[n
     f[..., 13] = np.maximum(zs, 0.0) * (zmax > 0)
     f[..., 14] = kinds == 3
     f[..., 15] = kinds == 4
+    if hints:
+        starts = np.array([u.start for u in units])
+        ends = np.array([u.end for u in units])
+        is_date = kind == 2
+
+        def on(spans: Hints) -> np.ndarray:
+            hit = np.zeros(n, dtype=bool)
+            for a, b in spans:
+                hit |= (starts < b) & (ends > a)
+            return hit & is_date
+
+        f[..., 16] = on(hints[:1])[top]
+        f[..., 17] = on(hints[1:3])[top]
     return top, f
 
 
@@ -159,20 +181,20 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
 
-def predict(model: ClauseModel, text: str) -> dict[str, list[tuple[int, int, float]]]:
+def predict(model: ClauseModel, text: str, hints: Hints = ()) -> dict[str, list[tuple[int, int, float]]]:
     """Category -> up to :data:`TOP_K` ``(start, end, score)``, best first."""
-    return predict_units(model, candidate_units(text))
+    return predict_units(model, candidate_units(text), hints=hints)
 
 
 def predict_units(
-    model: ClauseModel, units: list[Unit], min_score: float = 0.0
+    model: ClauseModel, units: list[Unit], min_score: float = 0.0, hints: Hints = ()
 ) -> dict[str, list[tuple[int, int, float]]]:
     """:func:`predict` for units already cut from the text, keeping candidates scoring at least ``min_score``."""
     out: dict[str, list[tuple[int, int, float]]] = {}
     if not units:
         return {c: [] for c in model.categories}
     z = model.margins(units)
-    top, f = stage2_features(units, z)
+    top, f = stage2_features(units, z, hints)
     logits = np.einsum("ckw,cw->ck", f.astype(np.float64), model.s2_coef.astype(np.float64))
     p = sigmoid(logits + model.s2_bias[:, None])
     for c, name in enumerate(model.categories):

@@ -15,15 +15,17 @@ import json
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from termwise.classify.clauses import date_hints
 from termwise.classify.features import Vectorizer, is_bigram, unit_tokens
 from termwise.classify.model import N_BASE, ClauseModel, quantize, ranked, sigmoid, stage2_features
 from termwise.classify.units import Unit, candidate_units
 from termwise.evaluate.cuad import word_set
+from termwise.model import Document, Source
 
 MIN_DF = 3
 MAX_VOCAB = 150_000
@@ -39,6 +41,7 @@ class Contract:
     units: list[Unit]
     y: np.ndarray  # (n_units, n_categories) bool: unit matches a gold span of that category
     y_fit: np.ndarray  # (n_units, n_categories) bool: what the unit models learn (see _fit_labels)
+    hints: list[tuple[int, int]] = field(default_factory=list)  # the agreement-date extractor's candidates
 
 
 def load_cuad(
@@ -59,7 +62,8 @@ def load_cuad(
             c: [(s["start"], s["start"] + len(s["text"]), s["text"]) for s in r["labels"].get(c, [])] for c in cats
         }
         y = _unit_labels(text, units, spans, cats)
-        out.append(Contract(r["id"], text, gold, units, y, _fit_labels(units, spans, cats, y)))
+        doc = Document(text=text, source=Source(path=r["text_file"], format="text", sha256=""))
+        out.append(Contract(r["id"], text, gold, units, y, _fit_labels(units, spans, cats, y), date_hints(doc)))
     return out, cats
 
 
@@ -188,7 +192,7 @@ def fit_stage2(
     """Per category, a logistic regression from a top unit's stage-2 features to whether it matches."""
     from sklearn.linear_model import LogisticRegression
 
-    feats = [stage2_features(ct.units, z) for ct, z in zip(contracts, margins, strict=True)]
+    feats = [stage2_features(ct.units, z, ct.hints) for ct, z in zip(contracts, margins, strict=True)]
     coef = np.zeros((n_cats, N_BASE), dtype=np.float32)
     bias = np.full(n_cats, -8.0, dtype=np.float32)
     for c in range(n_cats):
@@ -226,7 +230,7 @@ def oof_margins(
 def predictions_for(
     ct: Contract, z: np.ndarray, coef: np.ndarray, bias: np.ndarray, cats: Sequence[str]
 ) -> dict[str, list[dict[str, object]]]:
-    top, f = stage2_features(ct.units, z)
+    top, f = stage2_features(ct.units, z, ct.hints)
     p = sigmoid(np.einsum("ckw,cw->ck", f.astype(np.float64), coef.astype(np.float64)) + bias[:, None])
     return {
         name: [{"text": ct.text[a:b], "start": a, "end": b, "score": sc} for a, b, sc in ranked(ct.units, top[c], p[c])]
