@@ -107,6 +107,9 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         _p(r"\bshall not be obligated to\b.{0,80}\buntil\b", 0.6),
         _p(r"\bas a condition to\b", 0.55),
         _p(r"\bsubject to the satisfaction\b", 0.6),
+        # "subject only to the following conditions: (a) ...", not "subject to the terms and conditions"
+        _p(r"\bsubject\s+(?:only\s+)?to\s+the\s+(?:(?:following|foregoing|additional)\s+)?conditions\b", 0.7),
+        _p(r"\b(?:following|additional)\s+conditions\s*:", 0.6),
     ],
     "Offer Acceptance / Expiry": [
         _p(r"\b(?:to accept|if you accept|acceptance of)\b.{0,40}\b(?:this|the) (?:offer|foregoing|terms)", 0.6),
