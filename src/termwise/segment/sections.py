@@ -26,39 +26,9 @@ from dataclasses import dataclass
 
 from termwise.model import Document, Section
 from termwise.segment._markers import LINE, Cand, candidates, is_first, is_successor
+from termwise.segment.sentences import ABBREVIATIONS
 
 _SENT_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"“(]?[A-Z])|\n[ \t]*\n")
-_ABBR = {
-    "inc",
-    "co",
-    "corp",
-    "ltd",
-    "no",
-    "nos",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "jr",
-    "sr",
-    "u.s",
-    "e.g",
-    "i.e",
-    "sec",
-    "art",
-    "para",
-    "cf",
-    "vs",
-    "v",
-    "n.a",
-    "l.p",
-    "l.l.c",
-    "s.a",
-    "n.v",
-    "b.v",
-}
-
 _BLANK = re.compile(r"\n[ \t]*\n")
 _PARA = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*([ \t]*)(\S[^\n]*)(?:\n([ \t]*)\S)?")
 _STOP = re.compile(
@@ -120,7 +90,7 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
             while j > start and (text[j - 1].isalpha() or text[j - 1] == "."):
                 j -= 1
             word = text[j:i].lower()
-            if word in _ABBR or len(word) == 1:
+            if word in ABBREVIATIONS or len(word) == 1:
                 continue
             return m.end()
         if m.group(0)[0] == "\n":

@@ -13,7 +13,8 @@ import re
 
 from termwise.model import Span
 
-_ABBREV = frozenset(
+# Words a dot after which does not end a sentence (shared with the section segmenter).
+ABBREVIATIONS = frozenset(
     {
         "inc",
         "co",
@@ -21,6 +22,7 @@ _ABBREV = frozenset(
         "ltd",
         "llc",
         "l.l.c",
+        "l.p",
         "no",
         "nos",
         "mr",
@@ -188,7 +190,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
                 w = _WORD_BEFORE.search(text, max(pos, m.start() - 12), m.start())
                 if w is not None:
                     word = w.group(1).lower().rstrip(".")
-                    if word in _ABBREV or len(word) == 1 or ("." in word and len(word) <= 6):
+                    if word in ABBREVIATIONS or len(word) == 1 or ("." in word and len(word) <= 6):
                         continue
                 if after < end and text[after].isdigit() and w is not None and w.group(1).lower() in ("no", "nos"):
                     continue
