@@ -343,19 +343,17 @@ def _title_units(text: str) -> list[Unit]:
     return units
 
 
-_ENTITY_RE = re.compile(
-    r"(?:[A-Z][\w&'’.\-]*,?\s+){1,6}?(?:Inc|Incorporated|LLC|L\.L\.C|Corp|Corporation|Ltd|Limited|Company|Co|L\.P|LP|LLP"
-    r"|AG|GmbH|S\.A|N\.V|B\.V|PLC|Plc|Pty|INC|INCORPORATED|CORP|CORPORATION|LTD|LIMITED|COMPANY|CO|PLC)\b\.?"
+_ORG_SUFFIX = (
+    r"(?:Inc|Incorporated|LLC|L\.L\.C|Corp|Corporation|Ltd|Limited|Company|Co|L\.P|LP|LLP"
+    r"|AG|GmbH|S\.A|N\.V|B\.V|PLC|Plc|Pty|INC|INCORPORATED|CORP|CORPORATION|LTD|LIMITED|COMPANY|CO)\b"
 )
+_ENTITY_RE = re.compile(r"(?:[A-Z][\w&'’.\-]*,?\s+){1,6}?" + _ORG_SUFFIX + r"\.?")
 
 
 _DEFINED_AFTER = re.compile(r"\s*,?\s*(?:an?\s+[\w ]{0,40}(?:corporation|company|partnership)|\(\s*[\"“])", re.I)
 
 
-_SUFFIX = re.compile(
-    r"(?:Inc|Incorporated|LLC|L\.L\.C|Corp|Corporation|Ltd|Limited|Company|Co|L\.P|LP|LLP"
-    r"|AG|GmbH|S\.A|N\.V|B\.V|PLC|Plc|Pty|INC|INCORPORATED|CORP|CORPORATION|LTD|LIMITED|COMPANY|CO)\b"
-)
+_SUFFIX = re.compile(_ORG_SUFFIX)
 
 
 def _entities(text: str) -> list[re.Match[str]]:
