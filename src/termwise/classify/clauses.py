@@ -42,11 +42,11 @@ def load_model(path: Path = DATA) -> ClauseModel:
         return ClauseModel.load(path)
 
 
-def date_hints(doc: Document, values: Sequence[Value] | None = None) -> list[tuple[int, int]]:
+def date_hints(doc: Document) -> list[tuple[int, int]]:
     """The agreement-date extractor's candidates, best first, as spans: what the model's date
-    categories lean on (``values``: the document's values when already found)."""
-    vals = find_values(doc) if values is None else values
-    return [(v.start, v.end) for v in find_agreement_date(doc, [v for v in vals if v.kind == "date"])]
+    categories lean on."""
+    dates = [v for v in find_values(doc) if v.kind == "date"]
+    return [(v.start, v.end) for v in find_agreement_date(doc, dates)]
 
 
 def cuad_candidates(text: str, model: ClauseModel | None = None) -> dict[str, list[tuple[int, int, float]]]:
@@ -69,13 +69,13 @@ def _names_parties(text: str, u: Unit) -> bool:
     )
 
 
-def find_clauses(doc: Document, values: Sequence[Value] | None = None) -> list[Clause]:
+def find_clauses(doc: Document, agreement_dates: Sequence[Value] | None = None) -> list[Clause]:
     """Clauses of ``doc`` scoring at least :data:`MIN_SCORE` (at most :data:`DEFAULT_MAX` per CUAD
-    category, the best), ordered by position then label (``values``: the document's values when
-    already found)."""
+    category, the best), ordered by position then label. ``agreement_dates``: the agreement-date
+    extractor's candidates when the caller has them already (else :func:`date_hints` finds them)."""
     text = doc.clean
     units = candidate_units(text)
-    hints = date_hints(doc, values)
+    hints = date_hints(doc) if agreement_dates is None else [(v.start, v.end) for v in agreement_dates]
     out: list[Clause] = []
     blocks = {(u.start, u.end) for u in units if u.kind == "b" and _names_parties(text, u)}
     for label, cands in predict_units(load_model(), units, min_score=MIN_SCORE, hints=hints).items():
