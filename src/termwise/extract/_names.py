@@ -195,6 +195,9 @@ GENERIC_ALIASES = {
 }
 
 
+_DOT_OR_DIGIT = re.compile(r"[.\d]")
+
+
 def aliases_in(body: str) -> list[tuple[str, int, int]]:
     """Quoted names in a parenthetical body: (alias, start, end) relative to ``body``."""
     out: list[tuple[str, int, int]] = []
@@ -203,7 +206,7 @@ def aliases_in(body: str) -> list[tuple[str, int, int]]:
         a = q.group(g).strip().rstrip(",.;").strip()
         if not a or a.lower() in GENERIC_ALIASES:
             continue
-        if not (a[0].isupper() or a[0].isdigit() or re.search(r"[.\d]", a)):
+        if not (a[0].isupper() or a[0].isdigit() or _DOT_OR_DIGIT.search(a)):
             continue
         s = q.start(g) + q.group(g).find(a)
         out.append((a, s, s + len(a)))
@@ -215,6 +218,11 @@ _ENTITY_DESCRIPTOR = re.compile(
 )
 
 
+CLAUSE_BREAK = re.compile(r"[()\"“”;]|\.\s+[A-Z]")  # what a name and its description do not run across
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+_PHRASE_WORD_END = re.compile(r"(?i:\b(?:the|of|to|for|in|by|on|with|under)\s+)$")
+
+
 def entity_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of an entity name that ends at ``end`` or before a description of it (", a Delaware
     corporation", ", having its office at ..."), searching ``text[start:end]``; None if there is none. A single
@@ -222,18 +230,21 @@ def entity_before(text: str, start: int, end: int) -> tuple[int, int] | None:
     window = text[start:end]
     cuts = [len(window)] + [d.start() for d in reversed(list(_ENTITY_DESCRIPTOR.finditer(window)))]
     for c in cuts:
-        if c < len(window) and re.search(r"[()\"“”;]|\.\s+[A-Z]", window[c:]):
+        if c < len(window) and CLAUSE_BREAK.search(window, c):
             continue
         m = name_ending(window[:c])
-        if m is None or not re.search(r"[A-Za-z]{2}", m.group(0)):
+        if m is None or not _TWO_LETTERS.search(m.group(0)):
             continue
         name = m.group(0)
         before = window[max(0, m.start() - 8) : m.start()]
-        inside_phrase = re.search(r"(?i:\b(?:the|of|to|for|in|by|on|with|under)\s+)$", before) is not None
+        inside_phrase = _PHRASE_WORD_END.search(before) is not None
         if len(name.split()) >= 2 and (ORG_SUFFIX.search(name) or not inside_phrase):
             return start + m.start(), start + m.end()
     return None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def collapse(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
+    return _SPACES.sub(" ", s).strip()

@@ -70,15 +70,17 @@ def name_at(text: str, pos: int, endpos: int | None = None, *, loose: bool = Fal
     return name, s, e
 
 
+_AND = re.compile(r"\s+(?:and|AND|&)\s+")
+_SUFFIX_END = re.compile(
+    r"(?i:inc|corp|co|ltd|limited|llc|l\.p|lp|plc|gmbh|ag|s\.a|b\.v|n\.v|corporation|company|incorporated)\.?$"
+)
+
+
 def split_and(name: str, start: int) -> tuple[str, int]:
     """``Acme Corp. and Beta LLC`` -> ``Acme Corp.``: "and" after a company suffix separates two names."""
-    for m in re.finditer(r"\s+(?:and|AND|&)\s+", name):
+    for m in _AND.finditer(name):
         left = name[: m.start()]
-        if ORG_SUFFIX.search(left[-14:]) and re.search(
-            r"(?i:inc|corp|co|ltd|limited|llc|l\.p|lp|plc|gmbh|ag|s\.a|"
-            r"b\.v|n\.v|corporation|company|incorporated)\.?$",
-            left,
-        ):
+        if ORG_SUFFIX.search(left[-14:]) and _SUFFIX_END.search(left):
             return left, start + len(left)
     return name, start + len(name)
 
@@ -119,24 +121,30 @@ def from_labels(text: str) -> list[Cand]:
     return out
 
 
+_DEAR_LINE = re.compile(r"^[ \t]*(?:Dear|To)\s+[^\n]{1,60}[:,][ \t]*$", re.M)
+_LINE_TEXT = re.compile(r"[^\n]+")
+_NOT_A_NAME_LINE = re.compile(r"\d{3,}|@|(?i:^(?:re|fax|tel|phone|attn|attention|via|by)\b)")
+_HONORIFIC = re.compile(r"[ \t]*(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?[ \t]+)?")
+
+
 def from_letter(doc: Document) -> list[Cand]:
     """A letter's sender (letterhead) and recipient (address block before "Dear ...")."""
     text = doc.clean
     head = text[:3000]
-    dear = re.search(r"^[ \t]*(?:Dear|To)\s+[^\n]{1,60}[:,][ \t]*$", head, re.M)
+    dear = _DEAR_LINE.search(head)
     if dear is None:
         return []
     blocks = _letter_blocks(doc, dear.start())
     out: list[Cand] = []
     for kind, start, end in blocks:
-        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
+        lines = [(m.start(), m.end()) for m in _LINE_TEXT.finditer(text[start:end])]
         names: list[tuple[str, int, int]] = []
         for ls, le in lines:
             line = text[start + ls : start + le]
             stripped = line.strip()
-            if not stripped or re.search(r"\d{3,}|@|(?i:^(?:re|fax|tel|phone|attn|attention|via|by)\b)", stripped):
+            if not stripped or _NOT_A_NAME_LINE.search(stripped):
                 continue
-            lead = re.match(r"[ \t]*(?:(?:Mr|Ms|Mrs|Dr|Miss)\.?[ \t]+)?", line)
+            lead = _HONORIFIC.match(line)
             got = name_at(text, start + ls + (lead.end() if lead else 0), start + le)
             if got is None or got[2] - got[1] < len(line) - (lead.end() if lead else 0) - 2 - (
                 len(line) - len(line.rstrip())
@@ -153,20 +161,27 @@ def from_letter(doc: Document) -> list[Cand]:
     return out
 
 
+_DATE_LINE = re.compile(r"^[ \t]*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})[ \t]*$", re.M)
+_RE_LINE = re.compile(r"^[ \t]*Re\s*:", re.M)
+
+
 def _letter_blocks(doc: Document, dear_at: int) -> list[tuple[str, int, int]]:
     blocks = [(b.kind, b.start, b.end) for b in find_letterhead(doc) if b.kind in ("sender", "recipient")]
     if blocks:
         return blocks
     text = doc.clean
     head = text[:dear_at]
-    date = re.search(r"^[ \t]*(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})[ \t]*$", head, re.M)
+    date = _DATE_LINE.search(head)
     if date is None:
         return [("recipient", 0, dear_at)]
     out = [("sender", 0, date.start()), ("recipient", date.end(), dear_at)]
-    re_line = re.search(r"^[ \t]*Re\s*:", text[date.end() : dear_at], re.M)
+    re_line = _RE_LINE.search(text[date.end() : dear_at])
     if re_line:
         out[1] = ("recipient", date.end(), date.end() + re_line.start())
     return out
+
+
+_SIGNATURE_FURNITURE = re.compile(r"(?i:in witness|by\s*:|name\s*:|title\s*:|date\s*:|^[-_=*/]+)")
 
 
 def from_signatures(doc: Document) -> list[Cand]:
@@ -198,7 +213,7 @@ def from_signatures(doc: Document) -> list[Cand]:
             if not line:
                 continue
             seen += 1
-            if re.search(r"(?i:in witness|by\s*:|name\s*:|title\s*:|date\s*:|^[-_=*/]+)", line):
+            if _SIGNATURE_FURNITURE.search(line):
                 continue
             lead = len(raw) - len(raw.lstrip())
             got = name_at(text, ls + lead, ls + len(raw))
@@ -214,19 +229,23 @@ def from_signatures(doc: Document) -> list[Cand]:
     return out
 
 
+_SIGNATURE_LABEL = re.compile(r"\bBy\s*:|/s/|\bName\s*:|\bTitle\s*:|\bIts\s*:")
+_DATED_LEAD = re.compile(
+    r"[\s,:]*(?:(?:DATED|Dated|Date)\s*:?\s*)?(?:[\w.]+\s+\d{1,2},\s*\d{4}|\d{1,2}/\d{1,2}/\d{2,4})?[\s,:]*"
+)
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+
+
 def _clean_signature_party(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """The entity name in a signature block's party line, without "DATED: April 8, 2020", "By: /s/ ..." or an
     address run on after it."""
-    cut = re.search(r"\bBy\s*:|/s/|\bName\s*:|\bTitle\s*:|\bIts\s*:", text[start:end])
+    cut = _SIGNATURE_LABEL.search(text[start:end])
     if cut is not None:
         end = start + cut.start()
     behalf = _BEHALF.match(text, start, end)
     if behalf is not None:
         start = behalf.end()
-    lead = re.match(
-        r"[\s,:]*(?:(?:DATED|Dated|Date)\s*:?\s*)?(?:[\w.]+\s+\d{1,2},\s*\d{4}|\d{1,2}/\d{1,2}/\d{2,4})?[\s,:]*",
-        text[start:end],
-    )
+    lead = _DATED_LEAD.match(text[start:end])
     if lead is not None:
         start += lead.end()
     while start < end and text[start] in " \t\n,:":
@@ -234,9 +253,12 @@ def _clean_signature_party(text: str, start: int, end: int) -> tuple[str, int, i
     while end > start and text[end - 1] in " \t\n,:":
         end -= 1
     name = text[start:end]
-    if len(name) < 3 or not re.search(r"[A-Za-z]{2}", name) or name in ("Source", "SOURCE") or ADDRESSY.search(name):
+    if len(name) < 3 or not _TWO_LETTERS.search(name) or name in ("Source", "SOURCE") or ADDRESSY.search(name):
         return None
     return name, start, end
+
+
+_COLUMN_GAP = re.compile(r"[ \t]{3}")
 
 
 def from_behalf_lines(text: str) -> list[Cand]:
@@ -255,11 +277,11 @@ def from_behalf_lines(text: str) -> list[Cand]:
         if got is None:
             continue
         name, s, e = got
-        gap = re.search(r"[ \t]{3}", name)  # "AZUL LINHAS AÉREAS   AVIONS DE TRANSPORT": two columns
+        gap = _COLUMN_GAP.search(name)  # "AZUL LINHAS AÉREAS   AVIONS DE TRANSPORT": two columns
         if gap is not None:
             name = name[: gap.start()].rstrip(" ,")
             e = s + len(name)
-        if len(name) < 3 or ADDRESSY.search(name) or not re.search(r"[A-Za-z]{2}", name):
+        if len(name) < 3 or ADDRESSY.search(name) or not _TWO_LETTERS.search(name):
             continue
         out.append(Cand(name=name, start=s, end=e, source=4))
     return out
@@ -315,6 +337,12 @@ _ROLE_BEFORE = re.compile(
 _ENDS_AS_ENTITY = re.compile(r"(?:" + ORG_SUFFIX.pattern + r"|" + ORG_WORDS.pattern + r")[\s,.]*$")
 
 
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
+_OPEN_QUOTE = re.compile(r"[\"“]")
+_OF_AHEAD = re.compile(r"[ \t]+(?:OF|of|Of)[ \t]")
+_CAPITAL_AHEAD = re.compile(r"[ \t]+[A-Z]")
+
+
 def _split_signature_party(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """A signature block's party line often runs on into the signatory or a second entity, the page's layout lost:
     "GLOBAL TECHNOLOGIES, LTD TIMOTHY CABRERA", "SAN DIEGO BALLPARK FUNDING LLC SPONSOR", "EUTECTIX, LLC LIQUIDMETAL
@@ -323,7 +351,7 @@ def _split_signature_party(text: str, start: int, end: int) -> list[tuple[str, i
     if not ORG_SUFFIX.search(line):
         return [(line, start, end)]
     title = _TITLE_BEFORE.match(line)
-    if title is not None and re.search(r"[A-Za-z]{3}", _SUFFIX_RUN.sub("", line[title.end() :])):
+    if title is not None and _THREE_LETTERS.search(_SUFFIX_RUN.sub("", line[title.end() :])):
         start += title.end()
         line = text[start:end]
     # "RESELLER Bravatek Solutions, Inc.", "Developer SEATTLE ..., Inc."; not "Manufacturer Services Ltd"
@@ -338,18 +366,18 @@ def _split_signature_party(text: str, start: int, end: int) -> list[tuple[str, i
         after = rest[skip:]
         if not after.strip(" \t\n,."):
             break
-        if not re.search(r"[\"“]", rest[:skip]) and _DESCRIPTION_AHEAD.match(rest):
+        if not _OPEN_QUOTE.search(rest[:skip]) and _DESCRIPTION_AHEAD.match(rest):
             return [_described_cut(text, start, end)]  # "BIRCH FIRST INVESTMENTS INC. A US Virgin Islands corporation"
         if not after[0].isupper() and not after[0].isdigit():
             continue  # "Alliance Bancorp, Inc. of Pennsylvania", "Glu Mobile, Inc. f/k/a Sorrent, Inc."
-        if re.match(r"[ \t]+(?:OF|of|Of)[ \t]", rest) or (
-            _WEAK_SUFFIX.fullmatch(m.group(0)) and re.match(r"[ \t]+[A-Z]", rest) and ORG_SUFFIX.search(rest)
+        if _OF_AHEAD.match(rest) or (
+            _WEAK_SUFFIX.fullmatch(m.group(0)) and _CAPITAL_AHEAD.match(rest) and ORG_SUFFIX.search(rest)
         ):
             continue  # "MUTUAL INSURANCE CORPORATION OF AMERICA", "MOELIS & COMPANY HOLDINGS LP"
         first = _described_cut(text, start, start + m.end())
         described = _DESCRIBED.search(after)
         core = after[: described.start()] if described is not None else after
-        if _ENDS_AS_ENTITY.search(core) and re.search(r"[A-Za-z]{3}", _SUFFIX_RUN.sub("", core)):
+        if _ENDS_AS_ENTITY.search(core) and _THREE_LETTERS.search(_SUFFIX_RUN.sub("", core)):
             return [first, *_split_signature_party(text, start + m.end() + skip, end)]
         return [first]  # the rest is the signatory, a role or an address
     return [_described_cut(text, start, end)]
@@ -364,6 +392,9 @@ def _described_cut(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 _SENTENCE_END = re.compile(r"(?P<w>[^\s.]+)\.[ \t]+(?=[A-Z])")
+
+
+_NUMBERS_LEAD = re.compile(r"(?:[\d/.,\-_]+[ \t]+|[A-Z][a-z]+[ \t]+\d{5}[ \t]+)+")
 
 
 def from_inline_signatures(text: str) -> list[Cand]:
@@ -385,7 +416,7 @@ def from_inline_signatures(text: str) -> list[Cand]:
                     if not ORG_SUFFIX.fullmatch(word + ".") and len(word) > 1 and "." not in word:
                         s = stop.end()
                 # "April 8, 2020 SCULPTOR CAPITAL LP", "Canton, Ohio 44708 HOF VILLAGE MEDIA GROUP, LLC"
-                lead = re.match(r"(?:[\d/.,\-_]+[ \t]+|[A-Z][a-z]+[ \t]+\d{5}[ \t]+)+", text[s:e])
+                lead = _NUMBERS_LEAD.match(text[s:e])
                 if lead is not None:
                     s += lead.end()
                 for name, ns, ne in _split_signature_party(text, s, e):

@@ -195,19 +195,31 @@ def _later_bonus(v: Value, ordered: list[dt.date]) -> float:
     return 0.5 * ordered.index(v.value) / (len(ordered) - 1)
 
 
+_PREAMBLE = re.compile(
+    r"\b(?:this|the)\s+(?:[\w\-'’&,#]+\s+){0,8}?(?:agreement|amendment|contract|letter|lease|license|licence|plan"
+    r"|note|addendum|memorandum|indenture|guarantee|guaranty|exhibit|schedule|order|statement\s+of\s+work)\b[^.]{0,400}?\b(?:made|entered|dated|executed|effective"
+    r"|concluded|by\s+and\s+between|between|among)",
+    re.I,
+)
+_PREAMBLE_END = re.compile(r"\.\s+[A-Z]|\n[ \t]*\n")
+
+
 def _preamble_span(text: str) -> tuple[int, int] | None:
     """The first sentence that introduces the agreement (``This Agreement ... is made ... between``)."""
-    m = re.search(
-        r"\b(?:this|the)\s+(?:[\w\-'’&,#]+\s+){0,8}?(?:agreement|amendment|contract|letter|lease|license|licence|plan"
-        r"|note|addendum|memorandum|indenture|guarantee|guaranty|exhibit|schedule|order|statement\s+of\s+work)\b[^.]{0,400}?\b(?:made|entered|dated|executed|effective"
-        r"|concluded|by\s+and\s+between|between|among)",
-        text[:_HEAD],
-        re.I,
-    )
+    m = _PREAMBLE.search(text[:_HEAD])
     if m is None:
         return None
-    end = re.compile(r"\.\s+[A-Z]|\n[ \t]*\n").search(text, m.end(), min(len(text), m.end() + 1500))
+    end = _PREAMBLE_END.search(text, m.end(), min(len(text), m.end() + 1500))
     return m.start(), end.start() if end else m.end() + 1500
+
+
+_AS_OF_BEFORE = re.compile(r"(?i:\bas\s+of|\bon)\W*$")
+# the rest of a date's line when the date stands on a line of its own
+_DATE_LINE = re.compile(
+    r"(?i:(?:[\w ,&-]{0,60}\b(?:agreement|amendment|contract|letter|lease)\s*,?\s*(?=dated|as\s+of))?"
+    r"(?:dated?|as\s+of|effective(?:\s+date)?|executed\s+(?:on|as\s+of))?(?:\s+as\s+of)?\W*(?:\d{1,3})?)"
+)
+_ACT_OF_BEFORE = re.compile(r"\bAct\s+of\s*$")
 
 
 def _score(text: str, v: Value) -> float:
@@ -246,19 +258,15 @@ def _score(text: str, v: Value) -> float:
     sentence = before[cut + 1 :]
     if _OTHER_AGREEMENT.search(sentence) or _TO_AGREEMENT.search(tail):
         score -= 3
-    elif re.search(r"(?i:\bas\s+of|\bon)\W*$", tail):
+    elif _AS_OF_BEFORE.search(tail):
         score += 0.5
     # a date on a line of its own (a letter's date line, "Dated: ...", a title block "DATED 26 September 2019")
     rest = (text[line_start : v.start] + " " + text[v.end : line_end if line_end >= 0 else len(text)]).strip()
-    if re.fullmatch(
-        r"(?i:(?:[\w ,&-]{0,60}\b(?:agreement|amendment|contract|letter|lease)\s*,?\s*(?=dated|as\s+of))?"
-        r"(?:dated?|as\s+of|effective(?:\s+date)?|executed\s+(?:on|as\s+of))?(?:\s+as\s+of)?\W*(?:\d{1,3})?)",
-        rest,
-    ):
+    if _DATE_LINE.fullmatch(rest):
         score += 3 if v.start < 2000 else 2
     elif not line.strip():
         pass
-    if re.search(r"\bAct\s+of\s*$", before):
+    if _ACT_OF_BEFORE.search(before):
         score -= 5
     return score
 

@@ -173,10 +173,13 @@ def _sentence_end(text: str, start: int) -> int:
     return limit
 
 
+_REMARK = re.compile(r"(?i:\bsee\b|\bi\.e\.|\be\.g\.)")
+
+
 def _is_remark(body: str) -> bool:
     """("Licensor" and "Licensee" each a "Party") and the like still define the quoted names; only a body
     that is a citation or a quoted phrase in running text is skipped."""
-    return bool(re.search(r"(?i:\bsee\b|\bi\.e\.|\be\.g\.)", body))
+    return bool(_REMARK.search(body))
 
 
 _AMENDED = re.compile(r",?\s*as\s+(?:amended|supplemented|modified)[\w\s,]{0,40}?$")

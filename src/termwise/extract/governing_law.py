@@ -259,8 +259,11 @@ _CORPORATE = re.compile(
 _CONFLICTS = re.compile(r"conflicts?\s+(?:of|between)\s+laws?|choice\s+of\s+law", re.I)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _canonical(written: str) -> str:
-    name = re.sub(r"\s+", " ", written)
+    name = _SPACES.sub(" ", written)
     for n in _NAMES:
         if n.lower() == name.lower():
             return CANONICAL.get(n, n)
@@ -332,11 +335,26 @@ def find_governing_law(doc: Document) -> list[Value]:
     return out
 
 
+_THE = re.compile(r"the\s+", re.I)
+
+
 def _value(doc: Document, start: int, end: int, name: str) -> Value:
-    lead = re.match(r"the\s+", doc.text[start:end], re.I)
+    lead = _THE.match(doc.text[start:end])
     if lead is not None:
         start += lead.end()
     return Value(kind="law", text=doc.text[start:end], start=start, end=end, value=_canonical(name))
+
+
+_STOP = re.compile(r"\.\s")
+_GOVERN_WORD = re.compile(r"govern", re.I)
+_GOVERNS_AFTER = re.compile(
+    r"\b(?:shall|will|to)\s+(?:govern|apply|be\s+applied|prevail|control)|\bgoverns?\b|\bappl(?:y|ies)\b", re.I
+)
+_THIS_AGREEMENT = re.compile(
+    r"\b(?:this|the)\s+(?:\w+\s+){0,3}(?:agreement|letter|amendment|contract|guarant|note|lease|plan)", re.I
+)
+_FEDERAL = re.compile(r"federal|united\s+states", re.I)
+_FORUM = re.compile(r"arbitrat|court|venue|jurisdiction\s+of", re.I)
 
 
 def _context_score(text: str, start: int, end: int, juris_from: int | None = None) -> float | None:
@@ -348,35 +366,25 @@ def _context_score(text: str, start: int, end: int, juris_from: int | None = Non
     cut = max(before.rfind(". "), before.rfind(".\n"))
     sentence = before[cut + 1 :] if cut >= 0 else before
     after = text[end : end + 200]
-    stop = re.search(r"\.\s", after)
+    stop = _STOP.search(after)
     rest = after[: stop.start()] if stop else after
     score = 0.0
-    if re.search(r"govern", sentence, re.I):
+    if _GOVERN_WORD.search(sentence):
         score += 3
     elif _GOVERN.search(sentence):
         score += 2
-    elif re.search(
-        r"\b(?:shall|will|to)\s+(?:govern|apply|be\s+applied|prevail|control)|\bgoverns?\b|\bappl(?:y|ies)\b",
-        rest,
-        re.I,
-    ):
+    elif _GOVERNS_AFTER.search(rest):
         score += 3
     else:
         return None
-    if re.search(
-        r"\b(?:this|the)\s+(?:\w+\s+){0,3}(?:agreement|letter|amendment|contract|guarant|note|lease|plan)",
-        sentence,
-        re.I,
-    ):
+    if _THIS_AGREEMENT.search(sentence):
         score += 1
     if _HEADING.search(text[max(0, start - 400) : start]):
         score += 1.5
     if _CONFLICTS.search(after) or _CONFLICTS.search(sentence):
         score += 1
-    if re.search(r"federal|united\s+states", text[start if juris_from is None else juris_from : end], re.I):
+    if _FEDERAL.search(text[start if juris_from is None else juris_from : end]):
         score -= 1.5
-    if re.search(r"arbitrat|court|venue|jurisdiction\s+of", sentence, re.I) and not re.search(
-        r"govern", sentence, re.I
-    ):
+    if _FORUM.search(sentence) and not _GOVERN_WORD.search(sentence):
         score -= 1
     return score

@@ -28,6 +28,7 @@ from functools import cache
 
 from termwise.extract._names import (
     ALIAS_PAREN,
+    CLAUSE_BREAK,
     GENERIC_ALIASES,
     HEREINAFTER,
     ORG_SUFFIX,
@@ -177,16 +178,18 @@ def find_parties(doc: Document) -> list[Party]:
 # Candidate generators
 
 
+_AGREEMENT_WORD = re.compile(
+    r"(?i:agreement|amendment|contract|letter|lease|licen[cs]e|made|entered|dated|executed|"
+    r"effective|plan|note|memorandum|indenture|deed|guarant)"
+)
+
+
 def _from_preamble(text: str) -> list[Cand]:
     head = text[:_HEAD]
     out: list[Cand] = []
     for pm in _PREAMBLE.finditer(head):
         before = head[max(0, pm.start() - 600) : pm.start()]
-        if not re.search(
-            r"(?i:agreement|amendment|contract|letter|lease|licen[cs]e|made|entered|dated|executed|"
-            r"effective|plan|note|memorandum|indenture|deed|guarant)",
-            before,
-        ) and not pm.group(0).lower().startswith("parties"):
+        if not _AGREEMENT_WORD.search(before) and not pm.group(0).lower().startswith("parties"):
             continue
         found = _parse_party_list(text, pm.end())
         if found:
@@ -194,6 +197,10 @@ def _from_preamble(text: str) -> list[Cand]:
             if len(found) >= 2:
                 break
     return out
+
+
+_NEXT_PARTY_LEAD = re.compile(r"\s*(?:(?:and|AND|And)\b\s*)?(?:\(\s*\d{1,2}\s*\)|\d{1,2}\.(?!\d))?\s*")
+_NEXT_PARTY = re.compile(r"\s*(?:and|AND|And)\b|\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\.(?!\d))")
 
 
 def _parse_party_list(text: str, pos: int) -> list[Cand]:
@@ -221,21 +228,24 @@ def _parse_party_list(text: str, pos: int) -> list[Cand]:
         pos = tail_end
         if sep == "stop":
             # a list set out in paragraphs: "(1) X ...;\n\n(2) Y ..." or "X ...\n\nAND\n\nY ..."
-            nxt = re.match(
-                r"\s*(?:(?:and|AND|And)\b\s*)?(?:\(\s*\d{1,2}\s*\)|\d{1,2}\.(?!\d))?\s*", text[pos : pos + 200]
-            )
-            if not nxt or not re.match(
-                r"\s*(?:and|AND|And)\b|\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\.(?!\d))", text[pos : pos + 200]
-            ):
+            nxt = _NEXT_PARTY_LEAD.match(text[pos : pos + 200])
+            if not nxt or not _NEXT_PARTY.match(text[pos : pos + 200]):
                 break
     return out
+
+
+_TAIL_TOKEN = re.compile(r"[()]|\n[ \t]*\n|;|(?<![\w])(?:and|AND|And|&)(?=\s)|\.(?=\s)|:(?=\s)")
+_NAME_AHEAD = re.compile(
+    r"[\s:]*(?:\(\s*\d{1,2}\s*\)\s*|\d{1,2}\.\s+)?(?:the\s+undersigned\s*,?\s*)?(?:[A-Z0-9\[]|[a-z][\w.\-]*[\d.][\w.\-]*)"
+)
+_STATE_AHEAD = re.compile(r"\s*(?:the\s+)?(?:State|Commonwealth|Province|Republic|People)\b")
 
 
 def _tail(text: str, pos: int, limit: int) -> tuple[int, str]:
     """Where the description after a party's name ends: at the next "and"/";" (another party follows) or at the end
     of the sentence or paragraph ("stop")."""
     depth = 0
-    for m in re.finditer(r"[()]|\n[ \t]*\n|;|(?<![\w])(?:and|AND|And|&)(?=\s)|\.(?=\s)|:(?=\s)", text[pos:limit]):
+    for m in _TAIL_TOKEN.finditer(text[pos:limit]):
         tok = m.group(0)
         at = pos + m.start()
         if tok == "(":
@@ -248,10 +258,7 @@ def _tail(text: str, pos: int, limit: int) -> tuple[int, str]:
             rest = text[at + len(tok) : at + len(tok) + 80]
             if _JURISDICTION_ONLY.match(rest):
                 continue  # "a company incorporated in England and Wales whose ..."
-            if re.match(
-                r"[\s:]*(?:\(\s*\d{1,2}\s*\)\s*|\d{1,2}\.\s+)?(?:the\s+undersigned\s*,?\s*)?(?:[A-Z0-9\[]|[a-z][\w.\-]*[\d.][\w.\-]*)",
-                rest,
-            ) and not re.match(r"\s*(?:the\s+)?(?:State|Commonwealth|Province|Republic|People)\b", rest):
+            if _NAME_AHEAD.match(rest) and not _STATE_AHEAD.match(rest):
                 return at, "and"
         elif tok == ";":
             return at + 1, "and"
@@ -266,15 +273,18 @@ def _tail(text: str, pos: int, limit: int) -> tuple[int, str]:
     return limit, "stop"
 
 
+_GROUP_REMARK = re.compile(r"(?i:\b(?:collectively|together|each\s+a|individually|jointly)\b)")
+_GROUP_REMARK_CUT = re.compile(r"(?i:\b(?:and\s+)?(?:collectively|together|each\s+a|individually|jointly)\b)")
+_PARTY_WORD = re.compile(r"(?i:part(?:y|ies))")
+
+
 def _aliases_between(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for m in ALIAS_PAREN.finditer(text, start, end):
         body = m.group("body")
-        if re.search(r"(?i:\b(?:collectively|together|each\s+a|individually|jointly)\b)", body) and re.search(
-            r"(?i:part(?:y|ies))", body
-        ):
+        if _GROUP_REMARK.search(body) and _PARTY_WORD.search(body):
             # ("Licensee" and together with Licensor, the "Parties"): keep names before the group remark
-            cut = re.search(r"(?i:\b(?:and\s+)?(?:collectively|together|each\s+a|individually|jointly)\b)", body)
+            cut = _GROUP_REMARK_CUT.search(body)
             body = body[: cut.start()] if cut else ""
         for a, s, e in aliases_in(body):
             out.append((a, m.start("body") + s, m.start("body") + e))
@@ -309,7 +319,7 @@ def _from_alias_parens(text: str) -> list[Cand]:
             # "Name, a Delaware corporation with offices at ... (": cut at the last descriptor start
             cuts = [d.start() for d in _DESCRIPTOR.finditer(window)]
             for c in reversed(cuts):
-                if not re.search(r"[()\"“”;]|\.\s+[A-Z]", window[c:]):
+                if not CLAUSE_BREAK.search(window[c:]):
                     got = _name_ending(window[:c], window_start)
                     if got is not None:
                         break
@@ -348,6 +358,10 @@ def _from_hereinafter(text: str) -> list[Cand]:
 _BOUNDARY = re.compile(r"\)|;|(?<![\w])(?:and|AND|And|between|among|BETWEEN|AMONG)(?![\w])|\.(?=\s+[A-Z])")
 
 
+_NAME_GAP_BREAK = re.compile(r"[\"“”]|\n[ \t]*\n|\.\s+[A-Z]")
+_DIGIT = re.compile(r"\d")
+
+
 def _name_after_boundary(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     bounds = [b.end() for b in _BOUNDARY.finditer(text, start, end)]
     for b in reversed(bounds):
@@ -359,10 +373,14 @@ def _name_after_boundary(text: str, start: int, end: int) -> tuple[str, int, int
         if got is None or JURISDICTION.fullmatch(got[0]):
             continue
         between = text[got[2] : end]
-        if re.search(r"[\"“”]|\n[ \t]*\n|\.\s+[A-Z]", between) or "\n" in got[0] and re.search(r"\d", got[0]):
+        if _NAME_GAP_BREAK.search(between) or "\n" in got[0] and _DIGIT.search(got[0]):
             continue
         return got
     return None
+
+
+_UNDERSIGNED = re.compile(r"^(?:The\s+)?(?:undersigned\s+)?")
+_AND_SPLIT = re.compile(r"\s+(?:and|AND)\s+")
 
 
 def _name_ending(window: str, offset: int) -> tuple[str, int, int] | None:
@@ -372,11 +390,11 @@ def _name_ending(window: str, offset: int) -> tuple[str, int, int] | None:
     s, e = m.start(), m.end()
     name = window[s:e]
     # drop lead words that are not part of a name ("This letter sets forth the agreement of ...")
-    name = re.sub(r"^(?:The\s+)?(?:undersigned\s+)?", "", name) if name.startswith("The undersigned") else name
+    name = _UNDERSIGNED.sub("", name) if name.startswith("The undersigned") else name
     if not name or len(name) < 2:
         return None
     # if "and" joins two names, keep the last ("Ridgeway ... and Valence Technology, Inc.")
-    parts = re.split(r"\s+(?:and|AND)\s+", name)
+    parts = _AND_SPLIT.split(name)
     if len(parts) > 1 and ORG_SUFFIX.search(parts[-2][-14:]):
         last = parts[-1]
         s = s + name.rfind(last)
@@ -384,12 +402,15 @@ def _name_ending(window: str, offset: int) -> tuple[str, int, int] | None:
     return name, offset + s, offset + s + len(name)
 
 
+_WORD_SPLIT = re.compile(r"[\s,]+")
+
+
 def _entity_like(name: str, aliases: list[str]) -> bool:
     if ORG_SUFFIX.search(name) or ORG_WORDS.search(name):
         return True
     if any(a.lower() in ROLE_WORDS for a in aliases):
         return True
-    words = [w for w in re.split(r"[\s,]+", name) if w]
+    words = [w for w in _WORD_SPLIT.split(name) if w]
     for a in aliases:
         al = a.lower()
         if any(w.lower().startswith(al[:4]) for w in words if len(al) >= 3):
@@ -404,10 +425,14 @@ def _entity_like(name: str, aliases: list[str]) -> bool:
 # Merging and roles
 
 
+_KEY_DROP = re.compile(r"\b(?:the|inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\.l\.c|plc|lp|l\.p)\b")
+_KEY_PUNCT = re.compile(r"[^a-z0-9]+")
+
+
 def _key(s: str) -> str:
     s = s.lower().replace("&", " and ")
-    s = re.sub(r"\b(?:the|inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\.l\.c|plc|lp|l\.p)\b", " ", s)
-    return re.sub(r"[^a-z0-9]+", "", s)
+    s = _KEY_DROP.sub(" ", s)
+    return _KEY_PUNCT.sub("", s)
 
 
 def _merge(doc: Document, cands: list[Cand]) -> list[Party]:
@@ -476,6 +501,12 @@ def _role_of(aliases: tuple[str, ...]) -> str | None:
     return None
 
 
+_EMPLOYMENT = re.compile(
+    r"offer (?:you )?(?:a |the )?(?:position|employment)|your employment|employment agreement|\bsalary\b"
+)
+_LENDING = re.compile(r"\bloan\b|\bfinancing\b|\bcredit\b|\blend")
+
+
 def _assign_roles(doc: Document, parties: list[Party], *, is_letter: bool) -> list[Party]:
     from dataclasses import replace
 
@@ -485,17 +516,11 @@ def _assign_roles(doc: Document, parties: list[Party], *, is_letter: bool) -> li
     # looked for only when a party needs them: each pattern tries a match at nearly every place
     @cache
     def employment() -> bool:
-        return bool(
-            re.search(
-                r"offer (?:you )?(?:a |the )?(?:position|employment)|your employment|employment "
-                r"agreement|\bsalary\b",
-                text,
-            )
-        )
+        return bool(_EMPLOYMENT.search(text))
 
     @cache
     def lending() -> bool:
-        return bool(re.search(r"\bloan\b|\bfinancing\b|\bcredit\b|\blend", text))
+        return bool(_LENDING.search(text))
 
     others = set(r for r in roles if r)
     out: list[Party] = []

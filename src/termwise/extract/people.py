@@ -34,6 +34,8 @@ _APPOSITIVE = re.compile(
     rf",[ \t\n]+((?:the[ \t\n]+|its[ \t\n]+|our[ \t\n]+|their[ \t\n]+)?"
     rf"(?:[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*)?['’]s[ \t\n]+)?{_TITLE_WORD}\b)"
 )
+_TITLE_WORD_RE = re.compile(_TITLE_WORD)
+_NAME_RE = re.compile(_NAME)
 _NAME_BEFORE = re.compile(rf"(?<![\w.])({_NAME})\Z")
 _ORG = re.compile(
     r"\b(?:Inc|INC|Incorporated|Corp|CORP|Corporation|LLC|L\.L\.C|Ltd|LTD|Limited|LIMITED|L\.P|LP|LLP|PLC|plc|AG|"
@@ -209,9 +211,12 @@ class _Mention:
     rank: int  # lower is more trusted
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
 def _name_ok(name: str) -> bool:
     bare = _HONORIFIC.sub("", name)
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", bare)
+    words = _WORD.findall(bare)
     if not words or len(words) > 5:
         return False
     if any(w.lower() in _NOT_NAME for w in words):
@@ -225,6 +230,9 @@ def _key(name: str) -> tuple[str, str]:
     if not words:
         return ("", "")
     return (words[0] if len(words) > 1 else "", words[-1])
+
+
+_ABBREVIATION = re.compile(r"[A-Z]\.|Inc\.|Co\.|Corp\.|Ltd\.")  # a dot that does not end a sentence
 
 
 def _title_after(text: str, pos: int, limit: int) -> tuple[int, int]:
@@ -242,12 +250,12 @@ def _title_after(text: str, pos: int, limit: int) -> tuple[int, int]:
         if tok == ",":
             # a comma continues the title only when another title word follows
             nxt = _TITLE_TOKEN.match(text, m.end(), limit)
-            if not nxt or not re.match(_TITLE_WORD, nxt.group(1)):
+            if not nxt or not _TITLE_WORD_RE.match(nxt.group(1)):
                 break
             p = m.end()
             continue
         word = tok.rstrip(".")
-        if tok.endswith(".") and not re.fullmatch(r"[A-Z]\.|Inc\.|Co\.|Corp\.|Ltd\.", tok):
+        if tok.endswith(".") and not _ABBREVIATION.fullmatch(tok):
             # a sentence ends here
             if word[:1].isupper() or word.lower() in _TITLE_GLUE:
                 last_good = m.start(1) + len(word)
@@ -276,17 +284,23 @@ def _offered_title(text: str, pos: int) -> str | None:
         return None
     ts, te = _title_after(text, m.end(), min(len(text), m.end() + 200))
     title, _org = _split_title(text[ts:te])
-    return title if re.search(_TITLE_WORD, title) else None
+    return title if _TITLE_WORD_RE.search(title) else None
+
+
+_SPACES = re.compile(r"\s+")
+_LEAD_DETERMINER = re.compile(r"^(?:the|its|our|their) ")
+_POSSESSIVE = re.compile(r"([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?)['’]s (.+)$")
+_TRAILING_GLUE = re.compile(r"(?: (?:and|of|the|for|&))+$")
 
 
 def _split_title(title: str) -> tuple[str, str | None]:
-    t = re.sub(r"\s+", " ", title).strip(" ,")
-    t = re.sub(r"^(?:the|its|our|their) ", "", t)
+    t = _SPACES.sub(" ", title).strip(" ,")
+    t = _LEAD_DETERMINER.sub("", t)
     org = None
-    m = re.match(r"([A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?)['’]s (.+)$", t)
+    m = _POSSESSIVE.match(t)
     if m:
         org, t = m.group(1), m.group(2)
-    t = re.sub(r"(?: (?:and|of|the|for|&))+$", "", t)
+    t = _TRAILING_GLUE.sub("", t)
     return t, org
 
 
@@ -308,14 +322,14 @@ def find_people(doc: Document) -> list[Person]:
             continue
         lines = b.text.split("\n")
         first = lines[0].strip()
-        if not re.fullmatch(_NAME, first) or not _name_ok(first):
+        if not _NAME_RE.fullmatch(first) or not _name_ok(first):
             continue
         at = b.start + b.text.find(first)
         title: str | None = None
         org: str | None = None
         for ln in lines[1:3]:
             ln = ln.strip()
-            if re.match(_TITLE_WORD, ln) and len(ln) < 80:
+            if _TITLE_WORD_RE.match(ln) and len(ln) < 80:
                 title = ln
             elif ln and org is None and _ORG.search(ln):
                 org = ln
@@ -334,11 +348,11 @@ def find_people(doc: Document) -> list[Person]:
         if te <= ts:
             continue
         atitle, aorg = _split_title(text[ts:te])
-        if not re.search(_TITLE_WORD, atitle):
+        if not _TITLE_WORD_RE.search(atitle):
             continue
         mentions.append(_Mention(name, nm.start(1), nm.end(1), atitle, aorg, 2))
     for m in _CC.finditer(text):
-        for nm in re.finditer(_NAME, m.group(1)):
+        for nm in _NAME_RE.finditer(m.group(1)):
             if _name_ok(nm.group(0)):
                 at = m.start(1) + nm.start()
                 mentions.append(_Mention(nm.group(0), at, at + len(nm.group(0)), None, None, 3))

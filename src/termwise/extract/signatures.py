@@ -310,8 +310,11 @@ def _find_signatures(doc: Document) -> list[Signature]:
     return out
 
 
+_NEWLINE = re.compile("\n")
+
+
 def _newlines(text: str) -> list[int]:
-    return [m.start() for m in re.finditer("\n", text)]
+    return [m.start() for m in _NEWLINE.finditer(text)]
 
 
 def _group(text: str, toks: list[_Tok], lines: list[int]) -> list[_Sig]:
@@ -366,6 +369,9 @@ def _group(text: str, toks: list[_Tok], lines: list[int]) -> list[_Sig]:
     return [s for s in sigs if _plausible(text, s)]
 
 
+_BLANK_FORM = re.compile(r"[_\-. ]+")  # a blank to sign on: "____", "...."
+
+
 def _plausible(text: str, s: _Sig) -> bool:
     a = s.anchor
     val = text[a.vstart : a.vend].strip()
@@ -375,7 +381,7 @@ def _plausible(text: str, s: _Sig) -> bool:
         # "By: Name: Title:" blank forms count; "by: mail" does not
         if s.fields or not val:
             return True
-        return _is_name(val) or bool(re.fullmatch(r"[_\-. ]+", val))
+        return _is_name(val) or bool(_BLANK_FORM.fullmatch(val))
     return True
 
 

@@ -295,6 +295,9 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+_NONBLANK_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
 def _page_edges(text: str, starts: list[int], known: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Lines recurring (digits aside) among the first or last two lines of most pages."""
     marked = {s for s, _ in known}
@@ -306,7 +309,7 @@ def _page_edges(text: str, starts: list[int], known: list[tuple[int, int]]) -> l
         if a >= b:
             continue
         npages += 1
-        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[a:b])]
+        lines = [(m.start(), m.end()) for m in _NONBLANK_LINE.finditer(text[a:b])]
         lines = [(a + s + len(text[a + s : a + e]) - len(text[a + s : a + e].lstrip()), a + e) for s, e in lines]
         lines = [ln for ln in lines if ln[0] not in marked and not text[ln[0] : ln[1]].lstrip().startswith("\f")]
         for s, e in lines[:2]:
