@@ -14,6 +14,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from termwise.classify.rules import CATEGORIES, MIN_SCORE, score_sentence
 
@@ -357,7 +359,7 @@ def test_fast_vectors_equal_counting_the_token_strings() -> None:
     cts = [Contract(str(i), t, {}, candidate_units(t), None, None) for i, t in enumerate(texts)]  # type: ignore[arg-type]
     vocab, idf = build_vocab(cts * 3)  # every token reaches the minimum document frequency
     vec = Vectorizer(vocab, idf)
-    assert len(vec.bi_keys) > 100
+    assert len(vec.bigrams) > 100
     for ct in cts:
         rows, cols, vals = vec.vectorize(ct.units)
         got = {(int(r), int(c)): float(v) for r, c, v in zip(rows, cols, vals, strict=True)}
@@ -369,6 +371,31 @@ def test_fast_vectors_equal_counting_the_token_strings() -> None:
             want.update({(i, j): x / norm for j, x in w.items()})
         assert got.keys() == want.keys()
         assert max(abs(got[k] - want[k]) for k in want) < 1e-5
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=2**40), max_size=300, unique=True),
+    st.lists(st.integers(min_value=0, max_value=2**40), max_size=300),
+)
+def test_pair_table_finds_what_a_dict_finds(keys: list[int], queries: list[int]) -> None:
+    from termwise.classify.features import PairTable
+
+    table = PairTable(np.asarray(keys, dtype=np.int64), np.arange(len(keys), dtype=np.int64) * 3)
+    want = {k: i * 3 for i, k in enumerate(keys)}
+    q = queries + keys  # absent and present keys
+    got = table.get(np.asarray(q, dtype=np.int64)).tolist()
+    assert got == [want.get(k, -1) for k in q]
+
+
+def test_pair_table_survives_colliding_keys() -> None:
+    """Keys that share a home slot (multiples of the table size hash apart only through the
+    multiplier) are all found, and a key between them is not."""
+    from termwise.classify.features import PairTable
+
+    keys = np.arange(0, 64 * 4096, 64, dtype=np.int64)
+    table = PairTable(keys, np.arange(len(keys), dtype=np.int64))
+    assert table.get(keys).tolist() == list(range(len(keys)))
+    assert (table.get(keys + 1) == -1).all()
 
 
 def test_model_artifact_is_versioned(tmp_path: Path) -> None:

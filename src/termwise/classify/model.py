@@ -31,6 +31,7 @@ from termwise.errors import ArtifactError
 FORMAT = 3  # the artifact layout; bumped whenever units, features or stage 2 change meaning
 TOP_K = 20
 KINDS = ("s", "t", "d", "n", "b")
+_KIND_ID = {k: i for i, k in enumerate(KINDS)}
 N_BASE = 18
 DATA = Path(__file__).parent / "_data" / "clauses.npz"
 
@@ -133,7 +134,7 @@ def stage2_features(
     order = np.argsort(-zs, axis=1, kind="stable")
     top = np.take_along_axis(top, order, 1)
     zs = np.take_along_axis(zs, order, 1)  # (C, k)
-    kind = np.array([KINDS.index(u.kind) for u in units], dtype=np.int8)
+    kind = np.fromiter(map(_KIND_ID.__getitem__, [u.kind for u in units]), dtype=np.int8, count=n)
     length = np.array([u.end - u.start for u in units], dtype=np.float32)
     same_prev = np.r_[False, kind[1:] == kind[:-1]]  # unit i-1 is of i's kind
     same_next = np.r_[kind[:-1] == kind[1:], False]
