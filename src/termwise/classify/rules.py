@@ -9,6 +9,7 @@ score reaches :data:`MIN_SCORE`. The patterns were written against the labelled 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -290,7 +291,7 @@ def _score(low: str, s: int, e: int, cat: str) -> float:
     """The noisy-OR score of category ``cat`` for ``low[s:e]`` (the patterns search ``low`` between
     ``s`` and ``e``, so that ``\\b`` and lookbehinds see the characters before ``s``)."""
     miss = 1.0
-    for pat, w, needs in _CHECKS[cat]:
+    for pat, w, needs in _SEARCHES[cat]:
         for need in needs:
             if low.find(need, s, e) >= 0:
                 if pat.search(low, s, e):
@@ -330,6 +331,145 @@ def _one_pattern(alternatives: list[str]) -> str:
 _ALL_ANCHORS = re.compile(_one_pattern([w for a in ANCHORS.values() for w in _alternatives(a.pattern)]))
 
 
+# Where the patterns open: every match of one opens with one of a few strings (its heads), which lets the
+# engine skip ahead, and :data:`_ALL_ANCHORS` be tried at far fewer places.
+def _group_end(pattern: str) -> int:
+    """The index just after the group that opens ``pattern``."""
+    depth = i = 0
+    while True:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = pattern.index("]", i + 2) + 1
+            continue
+        depth += (c == "(") - (c == ")")
+        i += 1
+        if depth == 0:
+            return i
+
+
+def _readable(pat: re.Pattern[str]) -> bool:
+    """Whether :func:`_alternatives`, :func:`_group_end` and :func:`_heads` read ``pat`` right: no flag that
+    changes what its characters mean, no escaped or bracketed parenthesis, bar or bracket."""
+    return not pat.flags & (re.VERBOSE | re.IGNORECASE) and not re.search(r"\\[()|\[\]]|\[[^\]]*[()|[]", pat.pattern)
+
+
+def _heads(pattern: str, size: int, head: str = "") -> set[str]:
+    """Strings one of which every match of ``head + pattern`` opens with: ``size`` characters long where
+    the opening can be read (plain characters, ``\\b``, lookarounds, classes of plain characters, groups,
+    optional ones too), shorter where a match may go on otherwise (``.``, ``\\w``, a quantifier ...)."""
+    if len(head) >= size:
+        return {head}
+    if pattern.startswith(r"\b"):
+        return _heads(pattern[2:], size, head)
+    if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!")):  # zero width
+        return _heads(pattern[_group_end(pattern) :], size, head)
+    if pattern.startswith("("):
+        end = _group_end(pattern)
+        alts, rest = _alternatives(pattern[3 if pattern.startswith("(?:") else 1 : end - 1]), pattern[end:]
+        if rest.startswith("?") and not rest.startswith("??"):
+            return _heads(rest[1:], size, head).union(*(_heads(a + rest[1:], size, head) for a in alts))
+        if rest[:1] in ("*", "+", "{", "?"):
+            return {head}
+        return set().union(*(_heads(a + rest, size, head) for a in alts))
+    if pattern.startswith("[") and "]" in pattern[2:]:
+        end = pattern.index("]", 2)
+        chars, rest = pattern[1:end], pattern[end + 1 :]
+        if chars.startswith("^") or "\\" in chars or re.search(".-.", chars) or rest[:1] in ("*", "+", "{", "?"):
+            return {head}
+        return set().union(*(_heads(rest, size, head + c) for c in chars))
+    if pattern[:1] == "\\" and pattern[1:2] and not pattern[1].isalnum():
+        char, rest = pattern[1], pattern[2:]
+    elif pattern[:1] and pattern[0] not in ".^$*+?{}[]()|\\":
+        char, rest = pattern[0], pattern[1:]
+    else:
+        return {head}
+    if rest[:1] in ("*", "+", "{", "?"):
+        return {head}
+    return _heads(rest, size, head + char)
+
+
+def _searcher(pat: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern whose ``search`` finds something in just the windows where ``pat``'s does, faster (only
+    whether it does counts: what it finds is a character or a few).
+
+    A pattern opening with ``\\b`` gets no literal prefix from the engine, which then tries it at every
+    place. Every match of ``pat`` opens with one of its heads (:func:`_heads`); the searcher matches the
+    heads' common prefix (or their first character) and looks back to see ``pat`` match from its start, so
+    that the engine skips ahead to where a head may open. Lookbehinds and ``\\b`` see before the window's
+    start in both, and the lookahead stops at the window's end as ``pat`` does."""
+    if not _readable(pat):
+        return pat
+    heads = set().union(*(_heads(a, 8) for a in _alternatives(pat.pattern)))
+    if "" in heads:
+        return pat
+    common = os.path.commonprefix(sorted(heads))
+    opening = re.escape(common) if common else "[" + "".join(re.escape(h[0]) for h in sorted(heads)) + "]"
+    return re.compile(f"{opening}(?<=(?={pat.pattern})(?s:.{{{max(len(common), 1)}}}))", pat.flags)
+
+
+_SEARCHES: dict[str, list[tuple[re.Pattern[str], float, tuple[str, ...]]]] = {
+    cat: [(_searcher(pat), w, needs) for pat, w, needs in checks] for cat, checks in _CHECKS.items()
+}
+
+# The engine tries :data:`_ALL_ANCHORS` at nearly every letter of a document (its alternatives open with 19
+# letters), which is slow. Every match opens with one of a few dozen heads of 4 to 8 characters, so those
+# places are found first, all at once with numpy, and the pattern is tried only there: the first four
+# characters at each place make one number (each character numbered from 1 by ``_CODE``, 0 for one no head
+# has, in ``_BITS`` bits), which indexes ``_HEAD_STARTS``: 1 where a head shorter than 8 opens with those four
+# characters, 2 where only heads of 8 do, so that the next four must end one of them (``_HEAD_ENDS``).
+assert _readable(_ALL_ANCHORS)
+_ANCHOR_HEADS = frozenset(h for a in _alternatives(_ALL_ANCHORS.pattern) for h in _heads(a, 8))
+assert all(len(h) >= 4 for h in _ANCHOR_HEADS), sorted(h for h in _ANCHOR_HEADS if len(h) < 4)
+_HEAD_CHARS = sorted(set("".join(_ANCHOR_HEADS)))
+assert all(ord(c) < 256 for c in _HEAD_CHARS), _HEAD_CHARS  # the document is read as latin-1
+_BITS = len(_HEAD_CHARS).bit_length()
+assert 4 * _BITS <= 24, _HEAD_CHARS  # tables of 16 MB at most
+_CODE = np.zeros(256, dtype=np.uint32)
+_CODE[[ord(c) for c in _HEAD_CHARS]] = np.arange(1, len(_HEAD_CHARS) + 1)
+
+
+def _key(four: str) -> int:
+    """Four characters as one number, as :func:`_anchor_matches` makes them."""
+    return sum(int(_CODE[ord(c)]) << (_BITS * (3 - i)) for i, c in enumerate(four))
+
+
+_HEAD_STARTS = np.zeros(1 << (4 * _BITS), dtype=np.uint8)
+_HEAD_ENDS = np.zeros(1 << (4 * _BITS), dtype=bool)
+for _h in sorted(_ANCHOR_HEADS, key=len, reverse=True):  # the short ones last: their 1 wins
+    _HEAD_STARTS[_key(_h[:4])] = 1 if len(_h) < 8 else 2
+    if len(_h) == 8:
+        _HEAD_ENDS[_key(_h[4:])] = True
+
+
+def _anchor_matches(low: str) -> list[re.Match[str]]:
+    """``list(_ALL_ANCHORS.finditer(low))``, found faster: the pattern is tried only where a head opens (a
+    place the last match covers is passed over as ``finditer`` does; no match is empty)."""
+    # latin-1 keeps one byte per character; those it lacks become "?", which stands for no head's character
+    # (or where it does, for one more place to try)
+    data = low.encode("latin-1", "replace")
+    assert len(data) == len(low)
+    code = _CODE.take(np.frombuffer(data, dtype=np.uint8))
+    key = code[:-3] << (3 * _BITS)  # key[p]: the four characters from p
+    key |= code[1:-2] << (2 * _BITS)
+    key |= code[2:-1] << _BITS
+    key |= code[3:]
+    start = _HEAD_STARTS.take(key)
+    at = np.flatnonzero(start)
+    long = at[start[at] == 2]
+    at = np.union1d(at[start[at] == 1], long[_HEAD_ENDS.take(key.take(long + 4, mode="clip")) & (long + 4 < len(key))])
+    out = []
+    last = 0
+    match = _ALL_ANCHORS.match
+    for p in at.tolist():
+        if p >= last and (m := match(low, p)):
+            last = m.end()
+            out.append(m)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _anchor_categories(word: str) -> tuple[str, ...]:
     """The categories one of whose anchors matches inside ``word`` (a string :data:`_ALL_ANCHORS` matched)."""
@@ -344,7 +484,7 @@ def find_rule_clauses(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple
     if len(low) != len(text):  # a few characters change length when lower-cased
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     pos: dict[str, list[int]] = {}
-    for m in _ALL_ANCHORS.finditer(low):
+    for m in _anchor_matches(low):
         for cat in _anchor_categories(m.group()):
             pos.setdefault(cat, []).append(m.start())
     out: list[tuple[str, int, int, float]] = []
@@ -354,10 +494,10 @@ def find_rule_clauses(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple
         idx = np.searchsorted(starts, pos[cat], side="right") - 1
         for i in np.unique(idx[idx >= 0]).tolist():
             s, e = spans[i]
-            if not anchor.search(low, s, e):  # the match fell between sentences
-                continue
             sc = _score(low, s, e, cat)
-            if sc >= MIN_SCORE:
+            # the anchor's own check, for a match that fell between sentences, costs more than scoring does,
+            # and few sentences score enough
+            if sc >= MIN_SCORE and anchor.search(low, s, e):
                 out.append((cat, s, e, sc))
     out.sort(key=lambda x: (x[1], x[0]))
     return out
