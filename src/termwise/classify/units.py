@@ -47,34 +47,36 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     pos = 0
     n = len(text)
     for m in _BOUNDARY.finditer(text):
-        c = m.group(0)[0]
+        st, end = m.span()
+        c = text[st]
         if c == ";":
-            nl = text.find("\n", m.end(), m.end() + 3)
+            nl = text.find("\n", end, end + 3)
             if nl < 0:
                 continue
         elif c == ".":
-            w = _WORD_BEFORE.search(text, max(pos, m.start() - 12), m.start())
+            w = _WORD_BEFORE.search(text, max(pos, st - 12), st)
             if w is not None:
                 word = w.group(1).lower().rstrip(".")
                 if word in _ABBREV or (len(word) == 1 and word.isalpha()):
                     continue
-            ls = text.rfind("\n", 0, m.start()) + 1
-            head = text[ls : m.start()].strip()
+            ls = text.rfind("\n", 0, st) + 1
+            head = text[ls:st].strip()
             if head and len(head) <= 8 and _SECNUM.fullmatch(head) and any(ch.isdigit() for ch in head):
                 continue
-        _add(text, pos, m.end(), spans)
-        pos = m.end()
+        _add(text, pos, end, spans)
+        pos = end
     _add(text, pos, n, spans)
     return spans
 
 
 def _add(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e <= s:
+    # str.strip() drops what str.isspace() calls whitespace, faster than a loop over the characters
+    seg = text[s:e]
+    body = seg.strip()
+    if not body:
         return
+    s += len(seg) - len(seg.lstrip())
+    e = s + len(body)
     if e - s <= MAX_UNIT:
         out.append((s, e))
         return
@@ -137,9 +139,11 @@ _DATE_PAT = (
     + r")"
 )
 _DATE_TAIL = re.compile(r"\b" + _DATE_PAT + r"$", re.IGNORECASE)
-# No leading \b: it would keep the engine from skipping ahead to the next digit (see _at_word_start).
+# No leading \b, and a single \d first rather than \d{1,2} (the same match): the engine skips ahead
+# to the next character that can start a match only when the pattern opens with a character or a
+# class, not with a boundary or a repeat (see _at_word_start).
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\b")
-_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b")
+_NUMERIC_DATE = re.compile(r"\d\d?[/.-]\d\d?[/.-](?:\d{4}|\d{2})\b")
 
 
 def _at_word_start(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -173,13 +177,25 @@ def find_dates(text: str) -> list[tuple[int, int]]:
 
 # --- titles --------------------------------------------------------------------------------
 
-_TITLE_WORDS = (
-    r"(?:Agreement|Contract|Amendment|Addendum|License|Licence|Lease|Plan|Letter|Memorandum|Charter|Terms"
-    r"|Arrangement|Understanding|Deed|Note|Certificate|Schedule|Exhibit|Indenture|Policy|Warrant|Guaranty)"
-)
+_TITLE_WORD_LIST = (
+    "Agreement Contract Amendment Addendum License Licence Lease Plan Letter Memorandum Charter Terms "
+    "Arrangement Understanding Deed Note Certificate Schedule Exhibit Indenture Policy Warrant Guaranty"
+).split()
+_TITLE_WORDS = "(?:" + "|".join(_TITLE_WORD_LIST) + ")"
+_NAME_LEAD = 8  # words before the title word, at most
+# A name: up to _NAME_LEAD words (each a token and the whitespace after it), as few as will do, and
+# a title word. The possessive *+ and \s++ give up nothing a later item could use: a word's
+# characters are never whitespace, and what follows the whitespace (a word, a title word) never is.
 _NAME_RE = re.compile(
-    r"(?:[A-Z0-9][\w&'’,.\-/]*\s+){0,8}?(?:" + _TITLE_WORDS + r"|" + _TITLE_WORDS.upper() + r")\b(?:\s+No\.?\s*\d+)?"
+    rf"(?:[A-Z0-9][\w&'’,.\-/]*+\s++){{0,{_NAME_LEAD}}}?(?:"
+    + _TITLE_WORDS
+    + r"|"
+    + _TITLE_WORDS.upper()
+    + r")\b(?:\s+No\.?\s*\d+)?"
 )
+# The title words as one flat alternation of literals: the engine then skips ahead to a character
+# that can start one, which it cannot do for the nested groups of _NAME_RE.
+_TITLE_AT = re.compile("(?:" + "|".join(_TITLE_WORD_LIST + [w.upper() for w in _TITLE_WORD_LIST]) + r")\b")
 TITLE_ZONE = 4000
 
 _TOKEN = re.compile(r"[a-z]+|0+")
@@ -200,10 +216,34 @@ def _words(s: str) -> list[str]:
     return _TOKEN.findall(s.lower().translate(_DIGITS_TO_ZERO))
 
 
-def _folded(text: str) -> str:
-    """``text`` lower-cased with every digit turned into 0, same length where possible."""
-    low = _NONZERO_DIGIT.sub("0", text.lower())
-    return low if len(low) == len(text) else text
+# The tokens of a lower-cased text are its runs of a-z and of 0 (every digit folded to 0). Splitting
+# one translated copy of the text at spaces finds them fast; the bytes tables below make that copy.
+# Only a letter next to a digit ("10th") joins two tokens that splitting would keep together.
+_SPACED = bytes(b if 97 <= b <= 122 else 48 if 48 <= b <= 57 else 32 for b in range(256))  # a-z, 0, " "
+_SHAPE = bytes(97 if 97 <= b <= 122 else 48 if 48 <= b <= 57 else 32 for b in range(256))  # a, 0, " "
+# literals, not one "a0|0a": a pattern that opens with a literal is found fast, a class is not
+_LETTER_ZERO = (re.compile(b"a0"), re.compile(b"0a"))
+
+
+def _span_words(text: str, spans: list[tuple[int, int]]) -> Iterator[list[str]]:
+    """``_words(text[s:e])`` for each span in turn, from one pass over ``text``."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter that lower-cases to two ("İ") shifts the offsets
+        yield from (_words(text[s:e]) for s, e in spans)
+        return
+    # ASCII only, one byte per character: whatever is not ASCII becomes "?", then a space
+    raw = low.encode("ascii", "replace")
+    spaced = raw.translate(_SPACED).decode("ascii")
+    shape = raw.translate(_SHAPE)
+    joins = sorted(m.start() for p in _LETTER_ZERO for m in p.finditer(shape))
+    n_joins = len(joins)
+    findall = _TOKEN.findall
+    for s, e in spans:
+        k = bisect.bisect_left(joins, s)
+        if k < n_joins and joins[k] + 2 <= e:  # a letter and a digit side by side inside the span
+            yield findall(spaced, s, e)
+        else:
+            yield spaced[s:e].split()
 
 
 def _bucket(x: float, edges: tuple[float, ...]) -> int:
@@ -223,39 +263,38 @@ _S_IDX = tuple(f"s:idx{k}" for k in range(13))
 def _sentence_units(text: str, spans: list[tuple[int, int]], dates: list[tuple[int, int]]) -> list[Unit]:
     n = max(len(text), 1)
     date_starts = [d[0] for d in dates]
+    n_dates = len(date_starts)
     units: list[Unit] = []
     prev_short: list[str] = []
     heading: list[str] = []
-    para_start = 0
     para_lead: list[str] = []
-    low = _folded(text)
-    findall = _TOKEN.findall
-    for i, (s, e) in enumerate(spans):
+    bisect_left, bisect_right = bisect.bisect_left, bisect.bisect_right
+    prev_end = 0
+    for i, ((s, e), w) in enumerate(zip(spans, _span_words(text, spans), strict=True)):
         body = text[s:e]
-        w = findall(low, s, e) if low is not text else _words(body)
-        # paragraph: a blank line before this unit starts a new one
-        gap = text[spans[i - 1][1] : s] if i else "\n\n"
-        if "\n\n" in gap.replace(" ", "").replace("\t", ""):
-            para_start = s
+        # paragraph: a blank line before this unit starts a new one (a gap with fewer than two
+        # line breaks cannot hold one, and most gaps are a single space)
+        if i == 0 or (
+            text.count("\n", prev_end, s) >= 2 and "\n\n" in text[prev_end:s].replace(" ", "").replace("\t", "")
+        ):
             para_lead = ["h:" + x for x in w[:6]]
-        toks: list[str] = []
-        if s != para_start:
-            toks += para_lead
-        toks += prev_short
-        toks += heading
-        toks.append(_S_POS[bisect.bisect_right(_S_POS_EDGES, s / n)])
+            toks = prev_short + heading
+        else:
+            toks = para_lead + prev_short + heading
+        prev_end = e
+        toks.append(_S_POS[bisect_right(_S_POS_EDGES, s / n)])
         toks.append(_S_IDX[min(i, 12)])
-        toks.append(_S_LEN[bisect.bisect_right(_S_LEN_EDGES, len(body))])
+        toks.append(_S_LEN[bisect_right(_S_LEN_EDGES, e - s)])
         if len(w) < 15 and body[:1].isupper() and body.upper() == body:
             toks.append("s:caps")
-        j = bisect.bisect_left(date_starts, s)
-        if j < len(date_starts) and date_starts[j] < e:
+        j = bisect_left(date_starts, s)
+        if j < n_dates and date_starts[j] < e:
             toks.append("s:hasdate")
         if '"' in body or "“" in body:
             toks.append("s:quote")
         units.append(Unit(s, e, "s", tuple(toks), tuple(w)))
-        prev_short = ["p:" + x for x in w[:8]] if len(body) < 100 else []
-        if _is_heading(body, w):
+        prev_short = ["p:" + x for x in w[:8]] if e - s < 100 else []
+        if e - s <= 90 and _is_heading(body, w):
             heading = ["sec:" + x for x in w[:8] if x != "0"]
     return units
 
@@ -317,7 +356,7 @@ def _title_units(text: str) -> list[Unit]:
         k += 1
         seen.add((s, e))
         units.append(Unit(s, e, "t", tuple(toks)))
-    for m in _NAME_RE.finditer(zone):
+    for m in _names(zone):
         s, e = m.start(), m.end()
         # drop a leading "This"/"The" and trailing punctuation
         lead = re.match(r"(?:This|THIS|The|THE)\s+", text[s:e])
@@ -343,11 +382,43 @@ def _title_units(text: str) -> list[Unit]:
     return units
 
 
+def _names(zone: str) -> list[re.Match[str]]:
+    """The matches of :data:`_NAME_RE` in ``zone``, found from their title words: the pattern only
+    runs from a few words before each (scanning the whole zone for it is slow).
+
+    Why that finds every match: a title word at ``t`` is a name by itself, so the next name starts
+    at ``t`` or before. One that starts before spans its words up to ``t``; each word is a whole
+    whitespace-separated token (see :data:`_NAME_RE`), so it starts in one of the
+    :data:`_NAME_LEAD` tokens before ``t``'s own token, or in that token.
+    """
+    out: list[re.Match[str]] = []
+    last = 0
+    while (t := _TITLE_AT.search(zone, last)) is not None:
+        # Search from the end of the token before the last _NAME_LEAD + 1 tokens ahead of t (the
+        # start of t's own token counts as one when t is inside it). When a window of 300
+        # characters holds fewer tokens, search from where the last name ended.
+        a = max(last, t.start() - 300)
+        tail = zone[a : t.start()].rsplit(None, _NAME_LEAD + 1)
+        a = a + len(tail[0]) if len(tail) == _NAME_LEAD + 2 else last
+        m = _NAME_RE.search(zone, a)
+        if m is None:  # cannot happen: the title word at t is a match
+            break
+        out.append(m)
+        last = m.end()
+    return out
+
+
 _ORG_SUFFIX = (
     r"(?:Inc|Incorporated|LLC|L\.L\.C|Corp|Corporation|Ltd|Limited|Company|Co|L\.P|LP|LLP"
     r"|AG|GmbH|S\.A|N\.V|B\.V|PLC|Plc|Pty|INC|INCORPORATED|CORP|CORPORATION|LTD|LIMITED|COMPANY|CO)\b"
 )
-_ENTITY_RE = re.compile(r"(?:[A-Z][\w&'’.\-]*,?\s+){1,6}?" + _ORG_SUFFIX + r"\.?")
+# A name: one to six words (each a token, maybe a comma, and the whitespace after it), as few as will
+# do, and a suffix. The first word is written out so that the pattern opens with a class and the
+# engine skips ahead to a capital. The possessive *+, ?+ and \s++ give up nothing a later item could
+# use: a word's characters are never a comma or whitespace, and a word or a suffix never starts
+# with whitespace.
+_ENTITY_WORD = r"[A-Z][\w&'’.\-]*+,?+\s++"
+_ENTITY_RE = re.compile(_ENTITY_WORD + r"(?:" + _ENTITY_WORD + r"){0,5}?" + _ORG_SUFFIX + r"\.?")
 
 
 _DEFINED_AFTER = re.compile(r"\s*,?\s*(?:an?\s+[\w ]{0,40}(?:corporation|company|partnership)|\(\s*[\"“])", re.I)
