@@ -200,7 +200,6 @@ TITLE_ZONE = 4000
 
 _TOKEN = re.compile(r"[a-z]+|0+")
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
-_NONZERO_DIGIT = re.compile(r"[1-9]")
 
 
 @dataclass(frozen=True, slots=True)
