@@ -8,8 +8,11 @@ the labels that have any cue, best first, each with a score in (0, 1).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
+from collections.abc import Iterable, Iterator
 
 from termwise.model import Document, Label
 
@@ -93,6 +96,15 @@ _LITERAL_CHAR = re.compile(r"[a-z0-9 \-]")
 _REPEAT = re.compile(r"\{(\d+)(,?)(\d*)\}")
 
 
+def _class_end(pattern: str, pos: int) -> int:
+    """Where the character class that opens at ``pattern[pos]`` ends (just past its ``]``)."""
+    j = pos + 1 + (pattern[pos + 1 : pos + 2] == "^")
+    j += pattern[j : j + 1] == "]"
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
 def _widths(pattern: str) -> tuple[int, int] | None:
     """The fewest and the most characters a match of ``pattern`` spans, or None where it has no bound or
     uses something not read here (only characters, escapes, ``.``, classes, groups, ``|``, ``?`` and
@@ -136,11 +148,7 @@ def _widths(pattern: str) -> tuple[int, int] | None:
                 pos += 1
                 last = inner
             elif c == "[":
-                j = pos + 1 + (pattern[pos + 1 : pos + 2] == "^")
-                j += pattern[j : j + 1] == "]"
-                while j < len(pattern) and pattern[j] != "]":
-                    j += 2 if pattern[j] == "\\" else 1
-                pos = j + 1
+                pos = _class_end(pattern, pos)
                 last = (1, 1)
             elif c == "\\":
                 last = (0, 0) if pattern[pos + 1 : pos + 2] in ("b", "B") else (1, 1)
@@ -226,18 +234,145 @@ def _group_anchor(pattern: str, width: int) -> tuple[str, int, int, int] | None:
 
 _ANCHORS = {p: _anchor(p.pattern) for ps in _COMPILED.values() for p in ps}
 
+# Most cue patterns hold "agreement", the commonest word of the texts: rather than each of them visiting all its
+# occurrences, one scan per document keeps those that are part of a pattern's opening words (see ``_heads``).
+_KEY = "agreement"  # no occurrence of it overlaps another, so one ``finditer`` sees them all
 
-def _search(p: re.Pattern[str], s: str) -> bool:
+
+def _heads(pattern: str, limit: int = 64) -> list[str] | None:
+    """The strings one of which every match of ``pattern`` begins with: the expansion of its opening plain characters,
+    classes of them, ``(?:...)`` groups of such alternatives and ``?``, up to the first thing not read here. None where
+    nothing opens the pattern so, it has an ``|`` outside any group, or the expansion passes ``limit`` strings."""
+    pos = 0
+
+    def sequence(top: bool) -> list[str] | None:
+        # inside a group every atom must be read; at the top level the heads end at the first that is not
+        nonlocal pos
+        out = [""]
+        while pos < len(pattern) and pattern[pos] not in "|)":
+            start = pos
+            atom = one()
+            if atom is not None and pattern[pos : pos + 1] == "?":
+                atom = ["", *atom]
+                pos += 1
+            elif atom is not None and pattern[pos : pos + 1] in ("*", "+", "{"):
+                atom = None
+            if atom is None:
+                pos = start
+                return out if top else None
+            out = [a + b for a in out for b in atom]
+            if len(out) > limit:
+                return None
+        return out
+
+    def one() -> list[str] | None:
+        nonlocal pos
+        c = pattern[pos]
+        if _LITERAL_CHAR.fullmatch(c):
+            pos += 1
+            return [c]
+        if c == "[":
+            end = pattern.find("]", pos)
+            chars = pattern[pos + 1 : end]
+            if end < 0 or not chars or "-" in chars or not all(_LITERAL_CHAR.fullmatch(ch) for ch in chars):
+                return None
+            pos = end + 1
+            return list(chars)
+        if not pattern.startswith("(?:", pos):
+            return None
+        pos += 3
+        alternatives: list[str] = []
+        while True:
+            seq = sequence(top=False)
+            if seq is None or pos >= len(pattern):
+                return None
+            alternatives += seq
+            pos += 1
+            if pattern[pos - 1] == ")":
+                return alternatives
+
+    heads = sequence(top=True)
+    if heads is None or heads == [""]:
+        return None
+    # an "|" outside any group in what is left: the heads would be those of its first alternative only
+    depth = 0
+    i = pos
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(pattern, i)
+            continue
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            return None
+        i += 1
+    return heads
+
+
+def _keyed(pattern: str) -> tuple[list[tuple[str, int]], int, int, int] | None:
+    """For a pattern every match of which holds ``_KEY`` within its heads: each head and where ``_KEY`` is in it,
+    the fewest and the most characters before that ``_KEY`` in a match, and the most characters a match spans."""
+    heads = _heads(pattern)
+    width = _widths(pattern)
+    if heads is None or width is None or not all(_KEY in h for h in heads):
+        return None
+    at = [h.index(_KEY) for h in heads]
+    return list(zip(heads, at, strict=True)), min(at), max(at), width[1]
+
+
+_KEYED = {p: k for p in _ANCHORS if (k := _keyed(p.pattern)) is not None}
+# one scan for all keyed patterns: a _KEY that some head holds there (looking back and ahead from the _KEY)
+_KEY_FINDER = re.compile(
+    re.escape(_KEY)
+    + "(?:"
+    + "|".join(
+        sorted(
+            {
+                f"(?<={re.escape(h[: i + len(_KEY)])})" + (f"(?={re.escape(rest)})" if rest else "")
+                for heads, *_ in _KEYED.values()
+                for h, i in heads
+                for rest in [h[i + len(_KEY) :]]
+            }
+        )
+    )
+    + ")"
+)
+
+
+def _key_positions(s: str) -> list[int]:
+    """Where, in ``s``, a ``_KEY`` lies in a head of a keyed pattern (see ``_keyed``), in order."""
+    return [m.start() for m in _KEY_FINDER.finditer(s)]
+
+
+def _search(p: re.Pattern[str], s: str, keys: list[int] | None = None) -> bool:
     """``p`` matches in ``s`` at a word start (the ``\b`` left out of the compiled pattern).
 
     The matches tried are those of ``p.finditer(s)``, each searched from where the one before it ended.
     Where ``p`` has an anchor (see ``_anchor``) they are found by looking for the anchor with ``str.find``
     and running the pattern only in a window around it: a pattern that opens with an alternation makes the
-    engine try a match at nearly every place of the text, which is most of the time of the whole module."""
+    engine try a match at nearly every place of the text, which is most of the time of the whole module.
+    A keyed pattern (see ``_keyed``) runs only around ``keys``: ``_key_positions`` of ``s`` or of a text
+    that ``s`` begins (what lies past the end of ``s`` is no match in ``s``)."""
+    keyed = _KEYED.get(p)
     anchor = _ANCHORS.get(p)
+    if keyed is not None and keys is None:
+        keys = _key_positions(s)
     pos = 0
     while True:
-        m = p.search(s, pos) if anchor is None else _next_match(p, s, pos, *anchor)
+        if keyed is not None and keys is not None:
+            _, first, last, width = keyed
+            # a match holds the _KEY of its head wholly inside ``s``, so later keys are none of its
+            j = bisect.bisect_left(keys, pos + first)
+            occurrences = itertools.islice(keys, j, bisect.bisect_right(keys, len(s) - len(_KEY), lo=j))
+            m = _next_match(p, s, pos, occurrences, first, last, width)
+        elif anchor is not None:
+            literal, first, last, width = anchor
+            m = _next_match(p, s, pos, _occurrences(s, literal, pos + first), first, last, width)
+        else:
+            m = p.search(s, pos)
         if m is None:
             return False
         i = m.start()
@@ -246,21 +381,28 @@ def _search(p: re.Pattern[str], s: str) -> bool:
         pos = m.end()
 
 
-def _next_match(
-    p: re.Pattern[str], s: str, pos: int, literal: str, first: int, last: int, width: int
-) -> re.Match[str] | None:
-    """``p.search(s, pos)``, where every match of ``p`` holds ``literal``, ``first`` to ``last`` characters
-    after its start, and is at most ``width`` long."""
-    lo = pos  # no match starts in [pos, lo)
-    j = s.find(literal, pos + first)
+def _occurrences(s: str, literal: str, start: int) -> Iterator[int]:
+    """Where ``literal`` occurs in ``s`` from ``start`` on, overlapping ones included."""
+    j = s.find(literal, start)
     while j != -1:
+        yield j
+        j = s.find(literal, j + 1)
+
+
+def _next_match(
+    p: re.Pattern[str], s: str, pos: int, occurrences: Iterable[int], first: int, last: int, width: int
+) -> re.Match[str] | None:
+    """``p.search(s, pos)``, where every match of ``p`` from ``pos`` on holds, ``first`` to ``last`` characters
+    after its start, a literal found at one of ``occurrences`` (ascending, from ``pos + first`` on; others may
+    be among them), and is at most ``width`` long."""
+    lo = pos  # no match starts in [pos, lo)
+    for j in occurrences:
         # a match holding this occurrence starts in [j - last, j - first]; the engine sees the text up to
         # one character past the longest such match, so a match it finds starting there is a match in ``s``
         m = p.search(s, max(lo, j - last), j - first + width + 1)
         if m is not None and m.start() <= j - first:
             return m
         lo = j - first + 1
-        j = s.find(literal, j + 1)
     return None
 
 
@@ -272,16 +414,17 @@ def _cue_weights(text: str) -> dict[str, float]:
     low = text.lower()
     title = low[:TITLE_ZONE]
     opening = low[:OPENING_ZONE]
+    keys = _key_positions(low)  # title and opening are where low begins
     raw: dict[str, float] = {}
     for label, pats in _COMPILED.items():
         w = 0.0
         for i, p in enumerate(pats):
             first = 1.0 if i == 0 else 0.6
-            if _search(p, title):
+            if _search(p, title, keys):
                 w += 3.0 * first
-            elif _search(p, opening):
+            elif _search(p, opening, keys):
                 w += 1.2 * first
-            elif _search(p, low):
+            elif _search(p, low, keys):
                 w += 0.3 * first
         if w:
             raw[label] = w

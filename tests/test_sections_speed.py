@@ -1,0 +1,81 @@
+"""The faster scans of sections and document types find what their plain formulations find.
+
+Document types: a pattern whose every match opens with "agreement" among its first words (``doctype._keyed``)
+is run only around the places one scan per document keeps (``doctype._key_positions``), and must agree with
+trying each match of ``finditer`` in turn (a match that does not start a word does not count)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from termwise.classify import doctype
+
+PATTERNS = [p for ps in doctype._COMPILED.values() for p in ps]
+KEYED = [p for p in PATTERNS if p in doctype._KEYED]
+# the words of the keyed patterns' heads and near misses, glued with and without spaces
+HEAD_WORDS = sorted({w for k in doctype._KEYED.values() for h, _ in k[0] for w in h.split()})
+WORDS = [*HEAD_WORDS, "agreements", "sublicense", "x", "_", "1", "the", "this", "agreementagreement", "merger."]
+SEPARATORS = ["", " ", "  ", "\n", "-", "x"]
+
+
+def plain_search(p: re.Pattern[str], s: str) -> bool:
+    return any(m.start() == 0 or not (s[m.start() - 1].isalnum() or s[m.start() - 1] == "_") for m in p.finditer(s))
+
+
+def test_most_patterns_are_keyed() -> None:
+    assert len(KEYED) >= 20
+    merger = next(p for p in PATTERNS if p.pattern.startswith("(?:agreement and plan of merger"))
+    assert merger in KEYED  # "agreement" opens one of its heads
+
+
+@pytest.mark.parametrize(
+    ("pattern", "heads"),
+    [
+        ("(?:master )?services? agreement\\b", ["services agreement", "service agreement",
+                                                  "master services agreement", "master service agreement"]),
+        ("licen[cs]e agreement\\b", ["licence agreement", "license agreement"]),
+        ("co-?branding x", ["cobranding x", "co-branding x"]),
+        ("borrower\\b.{0,200}\\blender\\b", ["borrower"]),
+        ("ab{2}c", ["a"]),  # a counted repeat ends the heads before its atom
+        ("(?:ab|c.)d", None),  # a group not read to its end reads nothing
+        ("\\bx", None),
+        ("ab\\b|cd", None),  # "|" outside any group
+        ("ab[|]c(?:d|e)", ["ab"]),
+    ],
+    ids=["optional", "class", "optional-dash", "stops-at-boundary", "counted", "unread-group", "opens-unread",
+         "top-or", "bar-in-class"],
+)  # fmt: skip
+def test_heads(pattern: str, heads: list[str] | None) -> None:
+    got = doctype._heads(pattern)
+    assert (sorted(got) if got is not None else None) == (sorted(heads) if heads is not None else None)
+
+
+HEADS = sorted({h for k in doctype._KEYED.values() for h, _ in k[0]})
+pieces = st.one_of(st.sampled_from(HEADS), st.sampled_from(WORDS))  # whole heads make matches common
+texts = st.lists(st.tuples(pieces, st.sampled_from(SEPARATORS)), max_size=12).map(
+    lambda parts: "".join(w + sep for w, sep in parts)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, texts)
+def test_keyed_search_agrees_with_a_plain_scan(s: str, rest: str) -> None:
+    # the keys of a longer text that ``s`` begins, as for the title and opening zones
+    keys = doctype._key_positions(s + rest)
+    for p in KEYED:
+        expected = plain_search(p, s)
+        assert doctype._search(p, s, keys) == expected, p.pattern
+        assert doctype._search(p, s) == expected, p.pattern
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_every_match_opens_with_a_head(s: str) -> None:
+    for p in KEYED:
+        heads = tuple(h for h, _ in doctype._KEYED[p][0])
+        for m in p.finditer(s):
+            assert m.group().startswith(heads), p.pattern
