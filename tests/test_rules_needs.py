@@ -1,5 +1,5 @@
 """A rule pattern is tried on a sentence only when the sentence holds one of the strings its matches need
-(``rules._needs``); scores must be those of trying every pattern (the reference below)."""
+(``_regex_reading.needs``); scores must be those of trying every pattern (the reference below)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from termwise.classify import _regex_reading as reading
 from termwise.classify import rules
 
 PASSAGES = [
@@ -54,7 +55,7 @@ def test_every_pattern_needs_something_its_matches_hold(pattern: str, needs: tup
     ],
 )
 def test_needs_examples(pattern: str, needs: tuple[str, ...]) -> None:
-    assert rules._needs(pattern) == needs
+    assert reading.needs(pattern) == needs
 
 
 @settings(max_examples=300, deadline=None)

@@ -10,9 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from termwise.classify import _regex_reading as reading
 from termwise.classify import rules
 
-ANCHOR_WORDS = sorted({h.strip() for h in rules._ANCHOR_HEADS} | {w for h in rules._ANCHOR_HEADS for w in h.split()})
+ANCHOR_WORDS = sorted(
+    {h.strip() for h in rules._ANCHOR_SCAN.heads} | {w for h in rules._ANCHOR_SCAN.heads for w in h.split()}
+)
 WORDS = (
     ANCHOR_WORDS
     + (
@@ -60,7 +63,7 @@ scan_parts = st.lists(
 
 
 def test_every_anchor_alternative_has_heads_of_four_characters_or_more() -> None:
-    assert rules._ANCHOR_HEADS and all(len(h) >= 4 for h in rules._ANCHOR_HEADS)
+    assert rules._ANCHOR_SCAN.heads and all(len(h) >= 4 for h in rules._ANCHOR_SCAN.heads)
 
 
 @pytest.mark.parametrize(
@@ -80,13 +83,13 @@ def test_every_anchor_alternative_has_heads_of_four_characters_or_more() -> None
     ],
 )
 def test_heads(pattern: str, heads: set[str]) -> None:
-    assert set().union(*(rules._heads(a, 8) for a in rules._alternatives(pattern))) == heads
+    assert set().union(*(reading.heads(a, 8) for a in reading.top_alternatives(pattern))) == heads
 
 
 def test_a_pattern_the_head_reader_may_misread_is_searched_as_it_is() -> None:
     for pattern in (r"a\(b|c", r"a[(|]b", r"(?i)abc", r"[\"“]x"):
         pat = re.compile(pattern)
-        assert rules._searcher(pat) is pat
+        assert reading.searcher(pat) is pat
 
 
 @settings(max_examples=400, deadline=None)
@@ -94,7 +97,7 @@ def test_a_pattern_the_head_reader_may_misread_is_searched_as_it_is() -> None:
 def test_the_anchor_scan_finds_what_finditer_finds(parts: list[tuple[str, str]]) -> None:
     low = text_from(parts).lower()
     for cut in range(min(len(low), 9)):  # short ones too
-        got = [(m.span(), m.group()) for m in rules._anchor_matches(low[cut:])]
+        got = [(m.span(), m.group()) for m in rules._ANCHOR_SCAN.matches(low[cut:])]
         assert got == [(m.span(), m.group()) for m in rules._ALL_ANCHORS.finditer(low[cut:])]
 
 

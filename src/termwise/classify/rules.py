@@ -9,12 +9,13 @@ score reaches :data:`MIN_SCORE`. The patterns were written against the labelled 
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
+
+from termwise.classify._regex_reading import HeadScan, needs, one_pattern, searcher, top_alternatives
 
 MIN_SCORE = 0.5
 
@@ -211,79 +212,10 @@ def score_sentence(text: str) -> dict[str, float]:
     return out
 
 
-_QUANTIFIER = re.compile(r"\?|\*|\+|\{(\d*)(?:,\d*)?\}")
-
-
-def _needs(pattern: str) -> tuple[str, ...]:
-    """Strings at least one of which every match of ``pattern`` holds (``("",)`` where none is found): the
-    longest run of plain characters that a match must hold, or the needs of a group that must match, one
-    from each of its alternatives (the option whose shortest string is longest). Reads only the syntax
-    :data:`RULES` uses: characters, escapes, ``.``, classes, groups, lookarounds, ``|`` and quantifiers."""
-    pos = 0
-
-    def sequence() -> tuple[str, ...]:
-        nonlocal pos
-        options: list[tuple[str, ...]] = []
-        run = ""
-        while pos < len(pattern) and pattern[pos] not in "|)":
-            c = pattern[pos]
-            need: tuple[str, ...] = ("",)
-            char = ""  # the plain character read, if one was
-            if c == "(":
-                look = pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), pos)
-                pos += 3 if pattern.startswith("(?:", pos) else 1
-                need = ("",) if look else alternatives()
-                if look:
-                    alternatives()
-                pos += 1  # the ")"
-            elif c == "[":
-                pos += 1 + (pattern[pos + 1] == "]")
-                while pattern[pos] != "]":
-                    pos += 2 if pattern[pos] == "\\" else 1
-                pos += 1
-            elif c == "\\":
-                pos += 2
-                if pattern[pos - 1] in "bB":
-                    continue  # zero width: the run goes on
-                char = "" if pattern[pos - 1].isalnum() else pattern[pos - 1]
-            else:
-                char = "" if c in ".^$" else c
-                pos += 1
-            q = _QUANTIFIER.match(pattern, pos)
-            if q:
-                pos = q.end() + pattern.startswith("?", q.end())
-                if q.group() in ("?", "*") or q.group(1) in ("", "0"):
-                    need, char = ("",), ""
-                elif char:  # a repeated character ends the run: what follows need not follow it
-                    run, char = run + char, ""
-            if char:
-                run += char
-            else:
-                options += [(run,), need]
-                run = ""
-        options.append((run,))
-        return max(options, key=lambda o: (min(map(len, o)), -len(o)))
-
-    def alternatives() -> tuple[str, ...]:
-        nonlocal pos
-        branches = [sequence()]
-        while pos < len(pattern) and pattern[pos] == "|":
-            pos += 1
-            branches.append(sequence())
-        if any("" in b for b in branches):
-            return ("",)
-        found = list(dict.fromkeys(s for b in branches for s in b))
-        return tuple(s for s in found if not any(t != s and t in s for t in found))  # drop what holds another
-
-    out = alternatives()
-    assert pos == len(pattern), pattern
-    return out
-
-
 # Each category's patterns with what their matches need: a pattern is tried on a sentence only when the
 # sentence holds one of those strings (``str.find`` is much faster than the pattern's search).
 _CHECKS: dict[str, list[tuple[re.Pattern[str], float, tuple[str, ...]]]] = {
-    cat: [(pat, w, _needs(pat.pattern)) for pat, w in pats] for cat, pats in RULES.items()
+    cat: [(pat, w, needs(pat.pattern)) for pat, w in pats] for cat, pats in RULES.items()
 }
 
 
@@ -291,8 +223,8 @@ def _score(low: str, s: int, e: int, cat: str) -> float:
     """The noisy-OR score of category ``cat`` for ``low[s:e]`` (the patterns search ``low`` between
     ``s`` and ``e``, so that ``\\b`` and lookbehinds see the characters before ``s``)."""
     miss = 1.0
-    for pat, w, needs in _SEARCHES[cat]:
-        for need in needs:
+    for pat, w, wanted in _SEARCHES[cat]:
+        for need in wanted:
             if low.find(need, s, e) >= 0:
                 if pat.search(low, s, e):
                     miss *= 1.0 - w
@@ -302,172 +234,14 @@ def _score(low: str, s: int, e: int, cat: str) -> float:
 
 # Every category's anchor words in one pattern, longest first, so that a document is scanned once; each
 # string it matches is then tried against the categories' own anchors (see ``_anchor_categories``).
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of ``pattern`` (split at each ``|`` outside a group)."""
-    out = [""]
-    depth = 0
-    for c in pattern:
-        depth += (c == "(") - (c == ")")
-        if c == "|" and depth == 0:
-            out.append("")
-        else:
-            out[-1] += c
-    return out
+_ALL_ANCHORS = re.compile(one_pattern([w for a in ANCHORS.values() for w in top_alternatives(a.pattern)]))
+# the engine would try it at nearly every letter (its alternatives open with 19): it is tried where a head opens
+_ANCHOR_SCAN = HeadScan(_ALL_ANCHORS)
 
-
-def _one_pattern(alternatives: list[str]) -> str:
-    """Any of ``alternatives``, longest first, grouped under their first letter (a leading ``\\b`` becomes
-    ``(?<!\\w.)`` after it) so that at each place the engine tries only the alternatives opening with the
-    letter there."""
-    groups: dict[str, list[str]] = {}
-    for alt in sorted(set(alternatives), key=len, reverse=True):
-        boundary = alt.startswith(r"\b")
-        first, rest = (alt[2], r"(?<!\w.)" + alt[3:]) if boundary else (alt[0], alt[1:])
-        assert first.isalpha() and first.islower(), alt
-        groups.setdefault(first, []).append(rest)
-    return "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
-
-
-_ALL_ANCHORS = re.compile(_one_pattern([w for a in ANCHORS.values() for w in _alternatives(a.pattern)]))
-
-
-# Where the patterns open: every match of one opens with one of a few strings (its heads), which lets the
-# engine skip ahead, and :data:`_ALL_ANCHORS` be tried at far fewer places.
-def _group_end(pattern: str) -> int:
-    """The index just after the group that opens ``pattern``."""
-    depth = i = 0
-    while True:
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = pattern.index("]", i + 2) + 1
-            continue
-        depth += (c == "(") - (c == ")")
-        i += 1
-        if depth == 0:
-            return i
-
-
-def _readable(pat: re.Pattern[str]) -> bool:
-    """Whether :func:`_alternatives`, :func:`_group_end` and :func:`_heads` read ``pat`` right: no flag that
-    changes what its characters mean, no escaped or bracketed parenthesis, bar or bracket."""
-    return not pat.flags & (re.VERBOSE | re.IGNORECASE) and not re.search(r"\\[()|\[\]]|\[[^\]]*[()|[]", pat.pattern)
-
-
-def _heads(pattern: str, size: int, head: str = "") -> set[str]:
-    """Strings one of which every match of ``head + pattern`` opens with: ``size`` characters long where
-    the opening can be read (plain characters, ``\\b``, lookarounds, classes of plain characters, groups,
-    optional ones too), shorter where a match may go on otherwise (``.``, ``\\w``, a quantifier ...)."""
-    if len(head) >= size:
-        return {head}
-    if pattern.startswith(r"\b"):
-        return _heads(pattern[2:], size, head)
-    if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!")):  # zero width
-        return _heads(pattern[_group_end(pattern) :], size, head)
-    if pattern.startswith("("):
-        end = _group_end(pattern)
-        alts, rest = _alternatives(pattern[3 if pattern.startswith("(?:") else 1 : end - 1]), pattern[end:]
-        if rest.startswith("?") and not rest.startswith("??"):
-            return _heads(rest[1:], size, head).union(*(_heads(a + rest[1:], size, head) for a in alts))
-        if rest[:1] in ("*", "+", "{", "?"):
-            return {head}
-        return set().union(*(_heads(a + rest, size, head) for a in alts))
-    if pattern.startswith("[") and "]" in pattern[2:]:
-        end = pattern.index("]", 2)
-        chars, rest = pattern[1:end], pattern[end + 1 :]
-        if chars.startswith("^") or "\\" in chars or re.search(".-.", chars) or rest[:1] in ("*", "+", "{", "?"):
-            return {head}
-        return set().union(*(_heads(rest, size, head + c) for c in chars))
-    if pattern[:1] == "\\" and pattern[1:2] and not pattern[1].isalnum():
-        char, rest = pattern[1], pattern[2:]
-    elif pattern[:1] and pattern[0] not in ".^$*+?{}[]()|\\":
-        char, rest = pattern[0], pattern[1:]
-    else:
-        return {head}
-    if rest[:1] in ("*", "+", "{", "?"):
-        return {head}
-    return _heads(rest, size, head + char)
-
-
-def _searcher(pat: re.Pattern[str]) -> re.Pattern[str]:
-    """A pattern whose ``search`` finds something in just the windows where ``pat``'s does, faster (only
-    whether it does counts: what it finds is a character or a few).
-
-    A pattern opening with ``\\b`` gets no literal prefix from the engine, which then tries it at every
-    place. Every match of ``pat`` opens with one of its heads (:func:`_heads`); the searcher matches the
-    heads' common prefix (or their first character) and looks back to see ``pat`` match from its start, so
-    that the engine skips ahead to where a head may open. Lookbehinds and ``\\b`` see before the window's
-    start in both, and the lookahead stops at the window's end as ``pat`` does."""
-    if not _readable(pat):
-        return pat
-    heads = set().union(*(_heads(a, 8) for a in _alternatives(pat.pattern)))
-    if "" in heads:
-        return pat
-    common = os.path.commonprefix(sorted(heads))
-    opening = re.escape(common) if common else "[" + "".join(re.escape(h[0]) for h in sorted(heads)) + "]"
-    return re.compile(f"{opening}(?<=(?={pat.pattern})(?s:.{{{max(len(common), 1)}}}))", pat.flags)
-
-
+# the patterns as searched: opening on a literal the engine skips ahead to (see ``searcher``)
 _SEARCHES: dict[str, list[tuple[re.Pattern[str], float, tuple[str, ...]]]] = {
-    cat: [(_searcher(pat), w, needs) for pat, w, needs in checks] for cat, checks in _CHECKS.items()
+    cat: [(searcher(pat), w, wanted) for pat, w, wanted in checks] for cat, checks in _CHECKS.items()
 }
-
-# The engine tries :data:`_ALL_ANCHORS` at nearly every letter of a document (its alternatives open with 19
-# letters), which is slow. Every match opens with one of a few dozen heads of 4 to 8 characters, so those
-# places are found first, all at once with numpy, and the pattern is tried only there: the first four
-# characters at each place make one number (each character numbered from 1 by ``_CODE``, 0 for one no head
-# has, in ``_BITS`` bits), which indexes ``_HEAD_STARTS``: 1 where a head shorter than 8 opens with those four
-# characters, 2 where only heads of 8 do, so that the next four must end one of them (``_HEAD_ENDS``).
-assert _readable(_ALL_ANCHORS)
-_ANCHOR_HEADS = frozenset(h for a in _alternatives(_ALL_ANCHORS.pattern) for h in _heads(a, 8))
-assert all(len(h) >= 4 for h in _ANCHOR_HEADS), sorted(h for h in _ANCHOR_HEADS if len(h) < 4)
-_HEAD_CHARS = sorted(set("".join(_ANCHOR_HEADS)))
-assert all(ord(c) < 256 for c in _HEAD_CHARS), _HEAD_CHARS  # the document is read as latin-1
-_BITS = len(_HEAD_CHARS).bit_length()
-assert 4 * _BITS <= 24, _HEAD_CHARS  # tables of 16 MB at most
-_CODE = np.zeros(256, dtype=np.uint32)
-_CODE[[ord(c) for c in _HEAD_CHARS]] = np.arange(1, len(_HEAD_CHARS) + 1)
-
-
-def _key(four: str) -> int:
-    """Four characters as one number, as :func:`_anchor_matches` makes them."""
-    return sum(int(_CODE[ord(c)]) << (_BITS * (3 - i)) for i, c in enumerate(four))
-
-
-_HEAD_STARTS = np.zeros(1 << (4 * _BITS), dtype=np.uint8)
-_HEAD_ENDS = np.zeros(1 << (4 * _BITS), dtype=bool)
-for _h in sorted(_ANCHOR_HEADS, key=len, reverse=True):  # the short ones last: their 1 wins
-    _HEAD_STARTS[_key(_h[:4])] = 1 if len(_h) < 8 else 2
-    if len(_h) == 8:
-        _HEAD_ENDS[_key(_h[4:])] = True
-
-
-def _anchor_matches(low: str) -> list[re.Match[str]]:
-    """``list(_ALL_ANCHORS.finditer(low))``, found faster: the pattern is tried only where a head opens (a
-    place the last match covers is passed over as ``finditer`` does; no match is empty)."""
-    # latin-1 keeps one byte per character; those it lacks become "?", which stands for no head's character
-    # (or where it does, for one more place to try)
-    data = low.encode("latin-1", "replace")
-    assert len(data) == len(low)
-    code = _CODE.take(np.frombuffer(data, dtype=np.uint8))
-    key = code[:-3] << (3 * _BITS)  # key[p]: the four characters from p
-    key |= code[1:-2] << (2 * _BITS)
-    key |= code[2:-1] << _BITS
-    key |= code[3:]
-    start = _HEAD_STARTS.take(key)
-    at = np.flatnonzero(start)
-    long = at[start[at] == 2]
-    at = np.union1d(at[start[at] == 1], long[_HEAD_ENDS.take(key.take(long + 4, mode="clip")) & (long + 4 < len(key))])
-    out = []
-    last = 0
-    match = _ALL_ANCHORS.match
-    for p in at.tolist():
-        if p >= last and (m := match(low, p)):
-            last = m.end()
-            out.append(m)
-    return out
 
 
 @lru_cache(maxsize=4096)
@@ -484,7 +258,7 @@ def find_rule_clauses(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple
     if len(low) != len(text):  # a few characters change length when lower-cased
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     pos: dict[str, list[int]] = {}
-    for m in _anchor_matches(low):
+    for m in _ANCHOR_SCAN.matches(low):
         for cat in _anchor_categories(m.group()):
             pos.setdefault(cat, []).append(m.start())
     out: list[tuple[str, int, int, float]] = []
