@@ -2,7 +2,10 @@
 
 Document types: a pattern whose every match opens with "agreement" among its first words (``doctype._keyed``)
 is run only around the places one scan per document keeps (``doctype._key_positions``), and must agree with
-trying each match of ``finditer`` in turn (a match that does not start a word does not count)."""
+trying each match of ``finditer`` in turn (a match that does not start a word does not count).
+
+Sections: patterns rewritten to open with one character class (the engine then skips to those characters) find
+the same matches as they were first written."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termwise.classify import doctype
+from termwise.segment import sections
 
 PATTERNS = [p for ps in doctype._COMPILED.values() for p in ps]
 KEYED = [p for p in PATTERNS if p in doctype._KEYED]
@@ -79,3 +83,26 @@ def test_every_match_opens_with_a_head(s: str) -> None:
         heads = tuple(h for h, _ in doctype._KEYED[p][0])
         for m in p.finditer(s):
             assert m.group().startswith(heads), p.pattern
+
+
+# the sections' patterns as first written, and their rewritten forms
+PLAIN_SECTION_PATTERNS = [
+    (sections._SENT_END, re.compile(r"[.!?][\"'”’)]*(?=\s+[\"“(]?[A-Z])|\n[ \t]*\n")),
+    (sections._GAP, re.compile(r"(?<=\S)[ \t]{3,}")),
+]
+
+
+# pieces of sentence ends, blank lines and gaps, so that their edges (and the window's) are met often
+SECTION_PIECES = [*".!?\n \t\"'”’)“(Aa1\u00a0", "   ", "\n \n"]
+section_texts = st.lists(st.sampled_from(SECTION_PIECES), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(section_texts, st.data())
+def test_section_patterns_agree_with_their_first_form(s: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(s)))
+    endpos = data.draw(st.integers(0, len(s)))
+    for fast, plain in PLAIN_SECTION_PATTERNS:
+        got = [m.span() for m in fast.finditer(s, pos, endpos)]
+        assert got == [m.span() for m in plain.finditer(s, pos, endpos)], plain.pattern
+        assert [m.span() for m in fast.finditer(s, pos)] == [m.span() for m in plain.finditer(s, pos)], plain.pattern
