@@ -76,7 +76,12 @@ def test_every_anchor_alternative_has_heads_of_four_characters_or_more() -> None
         (r"c(?<!\w.)ause\b", {"cause"}),
         (r"\b(?:annual|monthly)?\s*salary", {"", "annual", "monthly"}),
         (r"vest(?:s|ed)?x", {"vestx", "vestsx", "vestedx"}),
-        (r"ab?c", {"a"}),
+        (r"ab?c", {"ac", "abc"}),  # an optional character: with it and without
+        (r"services? agreement", {"services", "service "}),
+        (r"co-?branding", {"cobrandi", "co-brand"}),
+        (r"x[-_]?y", {"xy", "x-y", "x_y"}),
+        (r"ab??c", {"a"}),  # a lazy or possessive "?" is left unread
+        (r"ab?+c", {"a"}),
         (r"a.b", {"a"}),
         (r"[a-c]x", {""}),
         (r"(?:ab)*c", {""}),

@@ -151,7 +151,7 @@ def heads(pattern: str, size: int, head: str = "") -> set[str]:
     if pattern.startswith("("):
         end = _group_end(pattern)
         alts, rest = top_alternatives(pattern[3 if pattern.startswith("(?:") else 1 : end - 1]), pattern[end:]
-        if rest.startswith("?") and not rest.startswith("??"):
+        if _optional(rest):
             return heads(rest[1:], size, head).union(*(heads(a + rest[1:], size, head) for a in alts))
         if rest[:1] in ("*", "+", "{", "?"):
             return {head}
@@ -159,7 +159,11 @@ def heads(pattern: str, size: int, head: str = "") -> set[str]:
     if pattern.startswith("[") and "]" in pattern[2:]:
         end = pattern.index("]", 2)
         chars, rest = pattern[1:end], pattern[end + 1 :]
-        if chars.startswith("^") or "\\" in chars or re.search(".-.", chars) or rest[:1] in ("*", "+", "{", "?"):
+        if chars.startswith("^") or "\\" in chars or re.search(".-.", chars) or rest[:1] in ("*", "+", "{"):
+            return {head}
+        if _optional(rest):  # "[-_]?": with none of the characters or with one
+            return heads(rest[1:], size, head).union(*(heads(rest[1:], size, head + c) for c in chars))
+        if rest[:1] == "?":
             return {head}
         return set().union(*(heads(rest, size, head + c) for c in chars))
     if pattern[:1] == "\\" and pattern[1:2] and not pattern[1].isalnum():
@@ -168,9 +172,16 @@ def heads(pattern: str, size: int, head: str = "") -> set[str]:
         char, rest = pattern[0], pattern[1:]
     else:
         return {head}
+    if _optional(rest):  # "services?": with the character or without it
+        return heads(rest[1:], size, head) | heads(rest[1:], size, head + char)
     if rest[:1] in ("*", "+", "{", "?"):
         return {head}
     return heads(rest, size, head + char)
+
+
+def _optional(rest: str) -> bool:
+    """What ``rest`` follows is optional: a greedy ``?`` (``??`` and ``?+`` are left unread)."""
+    return rest[:1] == "?" and rest[1:2] not in ("?", "+")
 
 
 def searcher(pat: re.Pattern[str]) -> re.Pattern[str]:
