@@ -149,11 +149,13 @@ class Vectorizer:
 
 
 def linear_scores(
-    vec: tuple[np.ndarray, np.ndarray, np.ndarray], n_rows: int, weights: np.ndarray, chunk: int = 40000
+    vec: tuple[np.ndarray, np.ndarray, np.ndarray], n_rows: int, weights: np.ndarray, chunk: int = 4000
 ) -> np.ndarray:
     """``X @ weights`` for the flat vectors ``vec``: an ``(n_rows, weights.shape[1])`` array."""
     rows, cols, vals = vec
     out = np.zeros((n_rows, weights.shape[1]), dtype=np.float32)
+    # chunks of 4000: a chunk's (chunk, C) float32 block (650 KB for 41 categories) stays in the CPU's cache
+    # between the gather, the scaling and the sums (CUAD: 1.3 s with chunks of 40000, 1.0 s with 4000)
     for a in range(0, len(rows), chunk):
         r = rows[a : a + chunk]
         contrib = weights[cols[a : a + chunk]].astype(np.float32)
