@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from termwise.classify import units
+from termwise.classify import _unit_dates, units
 
 # words the scans look for, near misses, digits (ASCII and not), letters that lower-case oddly
 WORDS = (
@@ -126,8 +126,8 @@ def test_entity_pattern_agrees_with_the_plain_one(text: str, a: int, b: int) -> 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="0123456789١３/.- x", max_size=40))
 def test_numeric_date_pattern_agrees_with_the_plain_one(text: str) -> None:
-    got = [m.span() for m in units._at_word_start(units._NUMERIC_DATE, text)]
-    assert got == [m.span() for m in units._at_word_start(_PLAIN_NUMERIC_DATE, text)]
+    got = [m.span() for m in _unit_dates._at_word_start(_unit_dates._NUMERIC_DATE, text)]
+    assert got == [m.span() for m in _unit_dates._at_word_start(_PLAIN_NUMERIC_DATE, text)]
 
 
 @settings(max_examples=300, deadline=None)
