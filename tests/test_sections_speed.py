@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termwise.classify import doctype
-from termwise.segment import sections
+from termwise.segment import _markers, sections
 
 PATTERNS = [p for ps in doctype._COMPILED.values() for p in ps]
 KEYED = [p for p in PATTERNS if p in doctype._KEYED]
@@ -106,3 +106,24 @@ def test_section_patterns_agree_with_their_first_form(s: str, data: st.DataObjec
         got = [m.span() for m in fast.finditer(s, pos, endpos)]
         assert got == [m.span() for m in plain.finditer(s, pos, endpos)], plain.pattern
         assert [m.span() for m in fast.finditer(s, pos)] == [m.span() for m in plain.finditer(s, pos)], plain.pattern
+
+
+# the two scans for markers after a run of spaces as first written, which one scan now does
+_RMARK = r"(?:\d{1,2}|[A-Za-z]|[IVXivx]{2,5})\)"
+_ART = r"(?:ARTICLE|Article)[ \t]+(?:[IVXLC]{1,7}|\d{1,3})\b\.?"
+_SEC = r"(?:SECTION|Section)[ \t]+\d{1,3}(?:\.\d{1,3}){0,4}\.?"
+PLAIN_MID = [
+    re.compile(rf"  (\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}\.?|\d{{1,3}}\.|{_RMARK}|[A-Za-z]\.)(?=[ \t])"),
+    re.compile(rf"  ({_ART}|{_SEC})(?=[ \t])"),
+]
+MID_PIECES = [" ", "  ", "   ", "\t", "\n", ".", ")", "(", "a", "A", "i", "IV", "x", "1", "5.1", "12", "123", "1234"]
+# whole markers with a wide gap inside: a scan that steps over the marker it reads misses the one after the gap
+MID_PIECES += ["ARTICLE", "Article", "SECTION", "Section", "Articles", "ARTICLE  IV", "Article  2.", "Section   5.1"]
+mid_texts = st.lists(st.sampled_from(MID_PIECES), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(mid_texts)
+def test_mid_scan_agrees_with_the_two_plain_scans(s: str) -> None:
+    expected = sorted((m.start(1), m.end(1)) for p in PLAIN_MID for m in p.finditer(s))
+    assert [(m.start(1), m.end(1)) for m in _markers._MID.finditer(s)] == expected

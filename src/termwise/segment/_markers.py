@@ -9,9 +9,8 @@ table-of-contents lines are not candidates.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _ROMAN_RE = re.compile(r"(?:x{0,3})(?:ix|iv|v?i{0,3})$")
@@ -28,9 +27,11 @@ LINE = re.compile(rf"^([ \t]*){_LINE_MARK}", re.M)  # used with .match
 # a literal prefix scans fast; the lookahead turns most lines away at once (every marker starts so)
 _LINE_NL = re.compile(rf"\n([ \t]*)(?=[(\dA-Za-z]){_LINE_MARK}", re.M)
 # A marker after a run of spaces (paragraphs flattened onto one line); bracketed ones are inline.
-# (the lookahead turns away the many runs of spaces at once: every marker starts with a digit or a letter)
-_MID_NUM = re.compile(rf"  (?=[\dA-Za-z])(\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}\.?|\d{{1,3}}\.|{_RMARK}|[A-Za-z]\.)(?=[ \t])")
-_MID_WORD = re.compile(rf"  ({_ART}|{_SEC})(?=[ \t])")  # two scans: one alternation is slower
+# (the first lookahead turns away the many runs of spaces at once: every marker starts with a digit or a letter;
+# the marker is read inside a lookahead, so that the run of spaces in "ARTICLE   5." is scanned too)
+_MID = re.compile(
+    rf"  (?=[\dA-Za-z])(?=(\d{{1,3}}(?:\.\d{{1,3}}){{1,4}}\.?|\d{{1,3}}\.|{_RMARK}|[A-Za-z]\.|{_ART}|{_SEC})[ \t])"
+)
 # A bracketed marker in running text (the character before is checked separately: fast scan).
 _INLINE = re.compile(r"\(([a-z]{1,5}|[A-Z]{1,5}|[1-9]\d?)\)(?=[ \t\n])")
 
@@ -112,8 +113,11 @@ _REF_AFTER = re.compile(
 _BARE_GAP = re.compile(r"[ \t]{2,6}[A-Z]")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Cand:
+    """A candidate marker. When :mod:`~termwise.segment.sections` opens a section at it, the same object carries
+    that section's place in the tree (the fields after ``block``, unset until then): one object per marker."""
+
     start: int
     mend: int
     label: str
@@ -122,6 +126,15 @@ class Cand:
     indent: int  # -1 when not at a line start
     written: str  # the number/letter as written, e.g. "5.1", "a", "IV"
     block: bool = False  # at a line start after a blank line or a sentence end
+    family: str = field(init=False, repr=False)  # the reading it was placed with, e.g. "dec", "plower"
+    value: tuple[int, ...] = field(init=False, repr=False)
+    id: str = field(init=False, repr=False)
+    parent: str | None = field(init=False, repr=False)
+    level: int = field(init=False, repr=False)
+    list_key: int = field(init=False, repr=False)
+    heading: str | None = field(init=False, repr=False)
+    body_indent: int | None = field(init=False, repr=False)
+    end: int = field(init=False, repr=False)
 
 
 def _roman(s: str) -> int | None:
@@ -257,7 +270,7 @@ def candidates(text: str) -> list[Cand]:
             continue
         inline = fam.startswith("p") and not block
         found[start] = Cand(start, m.end(2), marker, kinds, inline, m.end(1) - m.start(1), written, block)
-    for m in itertools.chain(_MID_NUM.finditer(text), _MID_WORD.finditer(text)):
+    for m in _MID.finditer(text):
         start = m.start(1)
         if start in found:
             continue

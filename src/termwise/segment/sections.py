@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from operator import itemgetter
 
 from termwise.model import Document, Section
 from termwise.segment._markers import LINE, Cand, candidates, is_first, is_successor
@@ -68,19 +68,6 @@ _STOPWORDS = {
     "no",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’&/-]*")
-
-
-@dataclass(slots=True)
-class _Frame:
-    cand: Cand
-    family: str
-    value: tuple[int, ...]
-    id: str
-    parent: str | None
-    level: int
-    list_key: int
-    heading: str | None = None
-    body_indent: int | None = None
 
 
 def _sentence_end(text: str, start: int, limit: int) -> int:
@@ -221,30 +208,30 @@ def find_sections(doc: Document) -> list[Section]:
         if s in cand_starts or line_counts[line] > 1 or sum(ch.isalpha() for ch in line) < 4:
             continue
         events.append((s, 0, ("caps", 0)))
-    events.sort(key=lambda e: (e[0], e[1]))
+    events.sort(key=itemgetter(0, 1))
 
-    stack: list[_Frame] = []
-    done: list[tuple[_Frame, int]] = []
+    stack: list[Cand] = []  # the open sections, outermost first
+    opened: list[Cand] = []  # every section, in text order (the order of their markers)
     lists: Counter[int] = Counter()
     list_inline: dict[int, bool] = {}
     next_list = 0
     seen_dec = False
     last_dec: dict[tuple[int, ...], int] = {}
 
-    def close(f: _Frame, at: int, truncate: bool = True) -> None:
+    def close(f: Cand, at: int, truncate: bool = True) -> None:
         end = at
-        if f.cand.inline and truncate:
-            end = min(end, _sentence_end(text, f.cand.mend, at))
-        while end > f.cand.start and text[end - 1].isspace():
+        if f.inline and truncate:
+            end = min(end, _sentence_end(text, f.mend, at))
+        while end > f.start and text[end - 1].isspace():
             end -= 1
-        done.append((f, max(end, f.cand.mend)))
+        f.end = max(end, f.mend)
 
     def pop_to(k: int, at: int) -> None:
         while len(stack) > k:
             close(stack.pop(), at)
 
-    def item_ended(f: _Frame, at: int) -> bool:
-        return f.cand.inline and _sentence_end(text, f.cand.mend, at) < at
+    def item_ended(f: Cand, at: int) -> bool:
+        return f.inline and _sentence_end(text, f.mend, at) < at
 
     for pos, _, ev in events:
         if isinstance(ev, tuple):
@@ -253,7 +240,7 @@ def find_sections(doc: Document) -> list[Section]:
                 # inline items end at a new paragraph; hanging-indented bodies end at a flush paragraph
                 k = len(stack)
                 for i, f in enumerate(stack):
-                    if f.cand.inline or (f.body_indent is not None and ind < f.body_indent):
+                    if f.inline or (f.body_indent is not None and ind < f.body_indent):
                         k = i
                         break
                 pop_to(k, pos)
@@ -273,22 +260,21 @@ def find_sections(doc: Document) -> list[Section]:
             f = stack[i]
             for fam, val in c.kinds:
                 if fam == f.family and is_successor(fam, f.value, val):
-                    if c.inline and not f.cand.inline and fam != "dec" and i < len(stack) - 1:
+                    if c.inline and not f.inline and fam != "dec" and i < len(stack) - 1:
                         continue
                     pop_to(i + 1, c.start)
                     close(stack.pop(), c.start, truncate=False)
-                    parent = stack[-1] if stack else None
                     if fam == "dec":
                         last_dec[val[:-1]] = val[-1]
-                    nf = _new_frame(text, c, fam, val, parent, f.list_key, len(stack))
-                    stack.append(nf)
+                    _open(text, c, fam, val, stack[-1] if stack else None, f.list_key, len(stack), heading_lines)
+                    stack.append(c)
+                    opened.append(c)
                     lists[f.list_key] += 1
                     placed = True
                     break
             if placed:
                 break
         if placed:
-            _after_push(text, stack, heading_lines)
             continue
         # 2. starts a new list?
         choice = None
@@ -335,44 +321,53 @@ def find_sections(doc: Document) -> list[Section]:
             while (
                 stack
                 and c.indent >= 0
-                and stack[-1].cand.indent >= 0
-                and c.indent <= stack[-1].cand.indent
+                and stack[-1].indent >= 0
+                and c.indent <= stack[-1].indent
                 and (stack[-1].family[0] == fam[0] or fam[0] == "d")
             ):
                 pop_to(len(stack) - 1, c.start)
-        parent = stack[-1] if stack else None
         key = next_list
         next_list += 1
         list_inline[key] = c.inline
         lists[key] += 1
-        stack.append(_new_frame(text, c, fam, val, parent, key, len(stack)))
-        _after_push(text, stack, heading_lines)
+        _open(text, c, fam, val, stack[-1] if stack else None, key, len(stack), heading_lines)
+        stack.append(c)
+        opened.append(c)
     pop_to(0, n)
 
     # an inline "list" of one item is a stray bracket, not an enumeration
     drop: set[str] = set()
     out: list[Section] = []
-    for f, end in sorted(done, key=lambda d: (d[0].cand.start, -d[1])):
+    for f in opened:
         if (list_inline.get(f.list_key) and lists[f.list_key] < 2) or (f.parent in drop):
             drop.add(f.id)
             continue
         out.append(
             Section(
                 id=f.id,
-                start=f.cand.start,
-                end=end,
+                start=f.start,
+                end=f.end,
                 heading=f.heading,
                 parent=f.parent,
                 level=f.level,
-                label=f.cand.label,
+                label=f.label,
             )
         )
     return out
 
 
-def _new_frame(
-    text: str, c: Cand, fam: str, val: tuple[int, ...], parent: _Frame | None, key: int, level: int
-) -> _Frame:
+def _open(
+    text: str,
+    c: Cand,
+    fam: str,
+    val: tuple[int, ...],
+    parent: Cand | None,
+    key: int,
+    level: int,
+    heading_lines: set[int],
+) -> None:
+    """Open a section at ``c``: its place in the tree, its heading, and the body indent of a line-start section
+    (its second line); note a heading that stands on a line of its own in ``heading_lines``."""
     if fam == "article":
         fid = f"Article {c.written}"
     elif fam == "dec":
@@ -381,23 +376,14 @@ def _new_frame(
         fid = (parent.id if parent else "") + f"({c.written})"
     else:
         fid = (parent.id + "." if parent else "") + c.written
-    heading = _heading(text, c) if not c.inline else None
-    return _Frame(
-        cand=c,
-        family=fam,
-        value=val,
-        id=fid,
-        parent=parent.id if parent else None,
-        level=level,
-        list_key=key,
-        heading=heading,
-    )
-
-
-def _after_push(text: str, stack: list[_Frame], heading_lines: set[int]) -> None:
-    """Note the body indent of a line-start section (its second line), and a heading line."""
-    f = stack[-1]
-    c = f.cand
+    c.family = fam
+    c.value = val
+    c.id = fid
+    c.parent = parent.id if parent else None
+    c.level = level
+    c.list_key = key
+    c.heading = heading = _heading(text, c) if not c.inline else None
+    c.body_indent = None
     if c.indent < 0:
         return
     nl = text.find("\n", c.mend)
@@ -405,16 +391,16 @@ def _after_push(text: str, stack: list[_Frame], heading_lines: set[int]) -> None
         return
     m = _INDENT.match(text, nl + 1)
     if m:
-        f.body_indent = len(m.group(1).expandtabs()) if m.group(1) or c.indent == 0 else 0
-        if f.body_indent <= c.indent:
-            f.body_indent = None
-        if f.heading is not None and text[c.mend : nl].strip() == "":
+        c.body_indent = len(m.group(1).expandtabs()) if m.group(1) or c.indent == 0 else 0
+        if c.body_indent <= c.indent:
+            c.body_indent = None
+        if heading is not None and text[c.mend : nl].strip() == "":
             heading_lines.add(m.start(2))
     else:
         if text[c.mend : nl].strip():
             # a one-line paragraph: a later paragraph no more indented than the marker ends it
-            f.body_indent = c.indent + 1
+            c.body_indent = c.indent + 1
         # the next line is blank: a heading alone on the following line?
         m2 = _NEXT_NONBLANK.match(text, nl)
-        if m2 and f.heading is not None:
+        if m2 and heading is not None:
             heading_lines.add(m2.start(1))
