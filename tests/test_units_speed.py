@@ -123,11 +123,35 @@ def test_entity_pattern_agrees_with_the_plain_one(text: str, a: int, b: int) -> 
     assert (got and got.span()) == (want and want.span())
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="0123456789١３/.- x", max_size=40))
-def test_numeric_date_pattern_agrees_with_the_plain_one(text: str) -> None:
-    got = [m.span() for m in _unit_dates._at_word_start(_unit_dates._NUMERIC_DATE, text)]
-    assert got == [m.span() for m in _unit_dates._at_word_start(_PLAIN_NUMERIC_DATE, text)]
+def plain_at_word_start(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The matches of ``\\b`` + ``pattern``: the search, stepping past a match that does not start a word."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            pos = s + 1
+            continue
+        out.append(m.span())
+        pos = m.end()
+    return out
+
+
+_PLAIN_YEAR = re.compile(r"(?:1[89]|20)\d\d\b")
+# digits (ASCII and not), separators, letters and underscores beside them
+digits = st.text(alphabet="0123456789١３/.-_ xa", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(digits, glued))
+def test_numeric_dates_agree_with_a_plain_search(text: str) -> None:
+    assert _unit_dates._numeric_dates(text) == plain_at_word_start(_PLAIN_NUMERIC_DATE, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(alphabet="012789١３ x_", max_size=40), glued))
+def test_years_agree_with_a_plain_search(text: str) -> None:
+    assert _unit_dates._years(text) == plain_at_word_start(_PLAIN_YEAR, text)
 
 
 @settings(max_examples=300, deadline=None)

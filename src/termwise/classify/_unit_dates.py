@@ -9,7 +9,6 @@ so they must not change.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -47,24 +46,49 @@ _DATE_PAT = (
     + r")"
 )
 _DATE_TAIL = re.compile(r"\b" + _DATE_PAT + r"$", re.IGNORECASE)
-# No leading \b, and a single \d first rather than \d{1,2} (the same match): the engine skips ahead
-# to the next character that can start a match only when the pattern opens with a character or a
-# class, not with a boundary or a repeat (see _at_word_start).
+# The matches that _years and _numeric_dates find are those of \b + these patterns, left to right
+# and not overlapping. A pattern that opens with a class makes the engine test every character of
+# the text; one that opens with a literal lets it skip ahead fast, so each scan below looks for a
+# literal first and runs these only where it finds one.
 _YEAR = re.compile(r"(?:1[89]|20)\d\d\b")
 _NUMERIC_DATE = re.compile(r"\d\d?[/.-]\d\d?[/.-](?:\d{4}|\d{2})\b")
+# _YEAR split by its first character: a match at a position is a match of the one with that character
+_YEAR_BY_LEAD = (re.compile(r"1[89]\d\d\b"), re.compile(r"20\d\d\b"))
+# The first separator of a numeric date, followed by the rest of one. Zero-width after the separator,
+# so that separators inside another candidate's match are found too.
+_NUMERIC_SEP = tuple(re.compile(re.escape(c) + r"(?=\d\d?[/.-](?:\d{4}|\d{2})\b)") for c in "/.-")
 
 
-def _at_word_start(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``\b`` + ``pattern`` (which starts with a digit), non-overlapping, left to right."""
+def _word_start(text: str, s: int) -> bool:
+    return not s or not (text[s - 1].isalnum() or text[s - 1] == "_")
+
+
+def _years(text: str) -> list[tuple[int, int]]:
+    """Spans of the matches of ``\b`` + :data:`_YEAR`, left to right.
+
+    A match is four word characters that start a word, so no word-start position lies inside
+    another: they are all the word-start positions where the pattern matches, from either scan.
+    """
+    found = [m.span() for p in _YEAR_BY_LEAD for m in p.finditer(text) if _word_start(text, m.start())]
+    found.sort()
+    return found
+
+
+def _numeric_dates(text: str) -> list[tuple[int, int]]:
+    """Spans of the matches of ``\b`` + :data:`_NUMERIC_DATE`, non-overlapping, left to right.
+
+    Searching left to right takes the first position after the last match that starts a word and
+    where the pattern matches. A match starts with one or two digits and then its first separator,
+    which :data:`_NUMERIC_SEP` finds, so every such position is one or two before a separator found.
+    """
+    starts = sorted({s for p in _NUMERIC_SEP for m in p.finditer(text) for s in (m.start() - 2, m.start() - 1)})
+    out: list[tuple[int, int]] = []
     pos = 0
-    search = pattern.search
-    while (m := search(text, pos)) is not None:
-        s = m.start()
-        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
-            pos = s + 1
-            continue
-        yield m
-        pos = m.end()
+    for s in starts:
+        if s >= pos and _word_start(text, s) and (m := _NUMERIC_DATE.match(text, s)) is not None:
+            out.append(m.span())
+            pos = m.end()
+    return out
 
 
 def find_dates(text: str) -> list[tuple[int, int]]:
@@ -73,11 +97,10 @@ def find_dates(text: str) -> list[tuple[int, int]]:
     Anchored on years so the costly pattern only runs in a small window before each.
     """
     out: list[tuple[int, int]] = []
-    for m in _at_word_start(_YEAR, text):
-        a = max(0, m.start() - 48)
-        d = _DATE_TAIL.search(text, a, m.end())
+    for s, e in _years(text):
+        d = _DATE_TAIL.search(text, max(0, s - 48), e)
         if d is not None:
-            out.append((d.start(), d.end()))
-    out += [(m.start(), m.end()) for m in _at_word_start(_NUMERIC_DATE, text)]
+            out.append(d.span())
+    out += _numeric_dates(text)
     out.sort()
     return out
