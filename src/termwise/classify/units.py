@@ -20,7 +20,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from termwise.classify._unit_dates import find_dates
 
@@ -130,8 +130,10 @@ _TOKEN = re.compile(r"[a-z]+|0+")
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
+    """A candidate: a span of the text, its kind and feature tokens. A named tuple rather than a
+    frozen dataclass: a document makes hundreds and CUAD 143k, and a tuple is built in half the time."""
+
     start: int
     end: int
     kind: str  # "s" | "t" | "d" | "n" | "b"
