@@ -235,9 +235,10 @@ def _toc_entry(text: str, pos: int) -> bool:
 
 def candidates(text: str) -> list[Cand]:
     found: dict[int, Cand] = {}
+    leaders = "....." in text  # most texts have no table of contents: skip the check for one
     first = LINE.match(text)
     for m in ([first] if first else []) + list(_LINE_NL.finditer(text)):
-        start = m.start(2)
+        start, mend = m.span(2)
         marker = m.group(2)
         kinds, written = _kinds(marker)
         if not kinds:
@@ -250,7 +251,7 @@ def candidates(text: str) -> list[Cand]:
             j -= 1
         block = j < 0 or text[j] in ".:;!?\n"
         if fam in ("dec", "article") or fam[0] in "dr":
-            after = text[m.end(2) : m.end(2) + 2].lstrip(" \t")
+            after = text[mend : mend + 2].lstrip(" \t")
             if not after or after[0] == "\n":
                 pass  # heading on the next line
             elif not (after[0].isupper() or after[0] in "\"“'(["):
@@ -262,16 +263,16 @@ def candidates(text: str) -> list[Cand]:
                 and not marker.upper().startswith("SECTION")
             ):
                 # a bare "1" needs a wide gap and a capital: "1    PURPOSE"
-                if not _BARE_GAP.match(text, m.end(2)):
+                if not _BARE_GAP.match(text, mend):
                     continue
             if fam[0] in "dr" and fam != "dec" and not block:
                 continue
-        if _toc_entry(text, m.end(2)):
+        if leaders and _toc_entry(text, mend):
             continue
         inline = fam.startswith("p") and not block
-        found[start] = Cand(start, m.end(2), marker, kinds, inline, m.end(1) - m.start(1), written, block)
+        found[start] = Cand(start, mend, marker, kinds, inline, start - ls, written, block)
     for m in _MID.finditer(text):
-        start = m.start(1)
+        start, mend = m.span(1)
         if start in found:
             continue
         g = start - 2
@@ -287,12 +288,12 @@ def candidates(text: str) -> list[Cand]:
         if fam[0] in "dr" and fam != "dec" and (start - g < 3 or text[g - 1] not in '.:;)"”'):
             continue  # "a." and "1)" after a wide gap that follows a sentence end
         if fam in ("dec", "article") or fam[0] in "dr":
-            after = text[m.end(1) : m.end(1) + 4].lstrip(" \t")
+            after = text[mend : mend + 4].lstrip(" \t")
             if after and not (after[0].isupper() or after[0] in "\"“'(["):
                 continue
-        if _toc_entry(text, m.end(1)):
+        if leaders and _toc_entry(text, mend):
             continue
-        found[start] = Cand(start, m.end(1), marker, kinds, fam.startswith("p"), -1, written)
+        found[start] = Cand(start, mend, marker, kinds, fam.startswith("p"), -1, written)
     for m in _INLINE.finditer(text):
         start = m.start()
         if start in found or start == 0 or text[start - 1] not in " \t\n":

@@ -118,7 +118,7 @@ def _headish(raw: str) -> bool:
     if not raw or raw.endswith((",", ";", " Inc", " Co", " No")):
         return False
     if raw.isupper():
-        return sum(ch.isalpha() for ch in raw) >= 3
+        return sum(map(str.isalpha, raw)) >= 3
     return _title_like(raw)
 
 
@@ -186,26 +186,27 @@ def find_sections(doc: Document) -> list[Section]:
     cands = candidates(text)
     events: list[tuple[int, int, object]] = [(c.start, 1, c) for c in cands]
     cand_starts = {c.start for c in cands}
-    paras = [m for m in _PARA.finditer(text) if m.group(2)[:1].isupper()]
+    # paragraphs that open with a capital: (offset of the first line, the line, the match)
+    paras = [(m.start(2), line, m) for m in _PARA.finditer(text) if (line := m.group(2))[:1].isupper()]
     caps = list(_CAPS_LINE.finditer(text))
     # running headers and footers: lines that come back page after page end nothing
-    firsts = {m.start(2): m.group(2).strip() for m in paras}
+    firsts = {s: line.strip() for s, line, _ in paras}
     firsts.update((m.start(1), m.group(1).strip()) for m in caps)
     line_counts = Counter(firsts.values())
-    for m in paras:
-        if m.start(2) in cand_starts or line_counts[firsts[m.start(2)]] > 1:
+    for s, _, m in paras:
+        if s in cand_starts or line_counts[firsts[s]] > 1:
             continue
         ind = len(m.group(1).expandtabs())
         if m.group(3) is not None:
             ind = min(ind, len(m.group(3).expandtabs()))
-        events.append((m.start(2), 0, ("para", ind)))
+        events.append((s, 0, ("para", ind)))
     heading_lines: set[int] = set()
     for m in _STOP.finditer(text):
         events.append((m.start(1), 0, ("stop", 0)))
     for m in caps:
         s = m.start(1)
         line = firsts[s]
-        if s in cand_starts or line_counts[line] > 1 or sum(ch.isalpha() for ch in line) < 4:
+        if s in cand_starts or line_counts[line] > 1 or sum(map(str.isalpha, line)) < 4:
             continue
         events.append((s, 0, ("caps", 0)))
     events.sort(key=itemgetter(0, 1))
@@ -336,10 +337,11 @@ def find_sections(doc: Document) -> list[Section]:
     pop_to(0, n)
 
     # an inline "list" of one item is a stray bracket, not an enumeration
+    stray = {key for key, inline in list_inline.items() if inline and lists[key] < 2}
     drop: set[str] = set()
     out: list[Section] = []
     for f in opened:
-        if (list_inline.get(f.list_key) and lists[f.list_key] < 2) or (f.parent in drop):
+        if f.list_key in stray or f.parent in drop:
             drop.add(f.id)
             continue
         out.append(
