@@ -45,13 +45,15 @@ def test_most_patterns_are_keyed() -> None:
         ("co-?branding x", ["cobranding x", "co-branding x"]),
         ("borrower\\b.{0,200}\\blender\\b", ["borrower"]),
         ("ab{2}c", ["a"]),  # a counted repeat ends the heads before its atom
-        ("(?:ab|c.)d", None),  # a group not read to its end reads nothing
-        ("\\bx", None),
-        ("ab\\b|cd", None),  # "|" outside any group
-        ("ab[|]c(?:d|e)", ["ab"]),
+        ("(?:ab|c.)d", ["abd", "c"]),  # each alternative read as far as it can be
+        ("\\bx", ["x"]),  # a word boundary is no character
+        ("ab\\b|cd", ["ab", "cd"]),  # "|" outside any group: the heads of each side
+        ("ab[|]c(?:d|e)", None),  # a bar in a class: not read at all
+        ("a.c", ["a"]),
+        ("(?:x)*y", None),  # a match may open with y or x
     ],
-    ids=["optional", "class", "optional-dash", "stops-at-boundary", "counted", "unread-group", "opens-unread",
-         "top-or", "bar-in-class"],
+    ids=["optional", "class", "optional-dash", "stops-at-boundary", "counted", "partly-read-group", "boundary",
+         "top-or", "bar-in-class", "dot", "repeated-group"],
 )  # fmt: skip
 def test_heads(pattern: str, heads: list[str] | None) -> None:
     got = doctype._heads(pattern)

@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 
+from termwise.classify._regex_reading import heads, readable, top_alternatives
 from termwise.model import Document, Label
 
 _I = re.IGNORECASE
@@ -239,77 +240,13 @@ _ANCHORS = {p: _anchor(p.pattern) for ps in _COMPILED.values() for p in ps}
 _KEY = "agreement"  # no occurrence of it overlaps another, so one ``finditer`` sees them all
 
 
-def _heads(pattern: str, limit: int = 64) -> list[str] | None:
-    """The strings one of which every match of ``pattern`` begins with: the expansion of its opening plain characters,
-    classes of them, ``(?:...)`` groups of such alternatives and ``?``, up to the first thing not read here. None where
-    nothing opens the pattern so, it has an ``|`` outside any group, or the expansion passes ``limit`` strings."""
-    pos = 0
-
-    def sequence(top: bool) -> list[str] | None:
-        # inside a group every atom must be read; at the top level the heads end at the first that is not
-        nonlocal pos
-        out = [""]
-        while pos < len(pattern) and pattern[pos] not in "|)":
-            start = pos
-            atom = one()
-            if atom is not None and pattern[pos : pos + 1] == "?":
-                atom = ["", *atom]
-                pos += 1
-            elif atom is not None and pattern[pos : pos + 1] in ("*", "+", "{"):
-                atom = None
-            if atom is None:
-                pos = start
-                return out if top else None
-            out = [a + b for a in out for b in atom]
-            if len(out) > limit:
-                return None
-        return out
-
-    def one() -> list[str] | None:
-        nonlocal pos
-        c = pattern[pos]
-        if _LITERAL_CHAR.fullmatch(c):
-            pos += 1
-            return [c]
-        if c == "[":
-            end = pattern.find("]", pos)
-            chars = pattern[pos + 1 : end]
-            if end < 0 or not chars or "-" in chars or not all(_LITERAL_CHAR.fullmatch(ch) for ch in chars):
-                return None
-            pos = end + 1
-            return list(chars)
-        if not pattern.startswith("(?:", pos):
-            return None
-        pos += 3
-        alternatives: list[str] = []
-        while True:
-            seq = sequence(top=False)
-            if seq is None or pos >= len(pattern):
-                return None
-            alternatives += seq
-            pos += 1
-            if pattern[pos - 1] == ")":
-                return alternatives
-
-    heads = sequence(top=True)
-    if heads is None or heads == [""]:
+def _heads(pattern: str) -> list[str] | None:
+    """The strings one of which every match of ``pattern`` begins with (see :func:`heads`, read up to 64
+    characters), or None where the pattern is not read there or some match may begin otherwise."""
+    if not readable(re.compile(pattern)):
         return None
-    # an "|" outside any group in what is left: the heads would be those of its first alternative only
-    depth = 0
-    i = pos
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(pattern, i)
-            continue
-        depth += (c == "(") - (c == ")")
-        if c == "|" and depth == 0:
-            return None
-        i += 1
-    return heads
+    opens = set().union(*(heads(a, 64) for a in top_alternatives(pattern)))
+    return None if "" in opens else sorted(opens)
 
 
 def _keyed(pattern: str) -> tuple[list[tuple[str, int]], int, int, int] | None:
