@@ -81,7 +81,9 @@ def _numeric_dates(text: str) -> list[tuple[int, int]]:
     where the pattern matches. A match starts with one or two digits and then its first separator,
     which :data:`_NUMERIC_SEP` finds, so every such position is one or two before a separator found.
     """
-    starts = sorted({s for p in _NUMERIC_SEP for m in p.finditer(text) for s in (m.start() - 2, m.start() - 1)})
+    starts = sorted(
+        {s for p in _NUMERIC_SEP for m in p.finditer(text) for s in (m.start() - 2, m.start() - 1) if s >= 0}
+    )
     out: list[tuple[int, int]] = []
     pos = 0
     for s in starts:
