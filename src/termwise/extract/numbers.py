@@ -80,8 +80,10 @@ def find_numbers(doc: Document) -> list[Value]:
             if tw and parse_number_words(tw.group("w")) is not None and not _is_reference(low, s):
                 found.append(_number(doc, s, tw.end(), text[s:e], True))
                 continue
-        gap = text[e:ws]
-        if not nw or not nw[0].islower() or nw in _STOP_NEXT or ")" in gap or ("\n" not in gap and len(gap) > 2):
+        if not nw or not nw[0].islower() or nw in _STOP_NEXT:
+            continue
+        gap = text[e:ws]  # (with no word after, ws is -1: the slice would run to the end of the text)
+        if ")" in gap or ("\n" not in gap and len(gap) > 2):
             continue  # "5) the", "30      the" (a table)
         line_head = text[max(0, s - 40) : s].rpartition("\n")[2]
         if "." in text[s:e] and not line_head.strip():
