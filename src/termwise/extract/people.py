@@ -391,7 +391,7 @@ def _merge(doc: Document, mentions: list[_Mention]) -> list[Person]:
         )
         name = full.name
         first = min((x for x in group if x.name == name), key=lambda x: x.start)
-        start = doc.text.find(name)
+        start = doc.text.find(name, 0, first.start + len(name))  # (no need to look past the first mention)
         if start < 0 or start > first.start:
             start = first.start
         title = next((x.title for x in sorted(group, key=lambda x: (x.rank, x.start)) if x.title), None)
