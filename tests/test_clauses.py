@@ -398,6 +398,22 @@ def test_pair_table_survives_colliding_keys() -> None:
     assert (table.get(keys + 1) == -1).all()
 
 
+def test_margins_are_the_same_whatever_the_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long document's units are vectorized a block at a time; the margins must not depend on where the
+    blocks fall."""
+    from termwise.classify import model as M
+    from termwise.classify.clauses import load_model
+    from termwise.classify.units import candidate_units
+
+    text = (ROOT / "examples" / "northwind-2024-financing-commitment.txt").read_text(encoding="utf-8")
+    units = candidate_units(text)
+    m = load_model()
+    whole = m.margins(units)
+    monkeypatch.setattr(M, "BLOCK", 7)
+    assert len(units) > 50
+    np.testing.assert_allclose(m.margins(units), whole, atol=1e-5)
+
+
 def test_model_artifact_is_versioned(tmp_path: Path) -> None:
     import numpy as np
 

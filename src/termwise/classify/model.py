@@ -30,6 +30,7 @@ from termwise.errors import ArtifactError
 
 FORMAT = 3  # the artifact layout; bumped whenever units, features or stage 2 change meaning
 TOP_K = 20
+BLOCK = 20_000  # units vectorized at a time (CUAD's longest contract has about 2,500)
 KINDS = ("s", "t", "d", "n", "b")
 _KIND_ID = {k: i for i, k in enumerate(KINDS)}
 N_BASE = 18
@@ -52,8 +53,12 @@ class ClauseModel:
         object.__setattr__(self, "vectorizer", Vectorizer(self.vocab, self.idf))
 
     def margins(self, units: list[Unit]) -> np.ndarray:
-        vec = self.vectorizer.vectorize(units)
-        z = linear_scores(vec, len(units), self.weights)
+        """Each unit's margin per category, ``(len(units), C)``; the units are vectorized
+        :data:`BLOCK` at a time, so a very long document does not hold all its vectors at once."""
+        z = np.empty((len(units), len(self.categories)), dtype=np.float32)
+        for a in range(0, len(units), BLOCK):
+            part = units[a : a + BLOCK]
+            z[a : a + len(part)] = linear_scores(self.vectorizer.vectorize(part), len(part), self.weights)
         return z * self.scale[None, :] + self.bias[None, :]
 
     def save(self, path: Path, meta: dict[str, object] | None = None) -> None:
@@ -138,10 +143,8 @@ def stage2_features(
     length = np.array([u.end - u.start for u in units], dtype=np.float32)
     same_prev = np.r_[False, kind[1:] == kind[:-1]]  # unit i-1 is of i's kind
     same_next = np.r_[kind[:-1] == kind[1:], False]
-    prev_all = np.where(same_prev[None, :], np.roll(zt, 1, axis=1), -1.5)
-    next_all = np.where(same_next[None, :], np.roll(zt, -1, axis=1), -1.5)
-    prev_z = np.take_along_axis(prev_all, top, 1)
-    next_z = np.take_along_axis(next_all, top, 1)
+    prev_z = np.where(same_prev[top], np.take_along_axis(zt, np.maximum(top - 1, 0), 1), -1.5)
+    next_z = np.where(same_next[top], np.take_along_axis(zt, np.minimum(top + 1, n - 1), 1), -1.5)
     zmax = zs[:, :1]
     z2 = zs[:, 1:2] if k > 1 else zmax - 1.0
     kinds = kind[top]
