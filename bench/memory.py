@@ -1,16 +1,19 @@
-"""Peak memory of `termwise extract --json` on the largest CUAD contract, and the time
-`termwise --help` takes to answer. Each runs in a fresh process; peak RSS comes from
-the child's rusage.
+"""Peak memory of `termwise extract --json` on the largest CUAD contract and on one long
+document (CUAD texts run together, --long-mb MB: what grows faster than the text shows
+here), and the time `termwise --help` takes to answer. Each runs in a fresh process; peak
+RSS comes from the child's rusage.
 
-Usage: python bench/memory.py
+Usage: python bench/memory.py [--long-mb 10]
 """
 
 from __future__ import annotations
 
+import argparse
 import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,12 +38,36 @@ def peak_rss_mb(cmd: list[str]) -> tuple[float, float]:
     return max(before, after) / 1024, wall
 
 
+def long_document(mb: float, folder: Path) -> Path:
+    """CUAD texts run together, blank lines between, into one file of about ``mb`` MB."""
+    parts: list[str] = []
+    size = 0
+    texts = cuad_texts()
+    while size < mb * 1e6:
+        parts.append(texts[len(parts) % len(texts)].read_text(encoding="utf-8"))
+        size += len(parts[-1].encode("utf-8"))
+    path = folder / "long.txt"
+    path.write_text("\n\n".join(parts), encoding="utf-8")
+    return path
+
+
 def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--long-mb", type=float, default=10.0, help="size of the long document (0: skip it)")
+    args = ap.parse_args()
     largest = max(cuad_texts(), key=lambda p: p.stat().st_size)
     tw = termwise_cmd()
     rss, wall = peak_rss_mb([*tw, "extract", "--json", str(largest)])
     print(f"largest CUAD contract: {largest.name} ({largest.stat().st_size / 1e6:.2f} MB)")
     print(f"  extract --json: peak RSS {rss:.0f} MB, {wall:.2f} s wall")
+    if args.long_mb > 0:
+        with tempfile.TemporaryDirectory() as tmp:
+            long = long_document(args.long_mb, Path(tmp))
+            mb = long.stat().st_size / 1e6
+            # measured after the smaller run: rusage keeps the largest child's peak
+            rss, wall = peak_rss_mb([*tw, "extract", "--json", "--max-mb", str(int(mb) + 1), str(long)])
+        print(f"long document, CUAD texts run together ({mb:.1f} MB)")
+        print(f"  extract --json: peak RSS {rss:.0f} MB, {wall:.1f} s wall ({mb / wall:.2f} MB/s)")
     times = []
     for _ in range(5):
         t0 = time.perf_counter()
