@@ -166,7 +166,6 @@ _NOT_NAME = {
     "office",
     "offices",
     "america's",
-    "valence",
     "accepted",
     "agreed",
     "sincerely",
