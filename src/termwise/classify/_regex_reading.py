@@ -115,6 +115,15 @@ def one_pattern(alternatives: list[str]) -> str:
     return "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
 
 
+def class_end(pattern: str, pos: int) -> int:
+    """Where the character class that opens at ``pattern[pos]`` ends (just past its ``]``)."""
+    j = pos + 1 + (pattern[pos + 1 : pos + 2] == "^")
+    j += pattern[j : j + 1] == "]"
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
 def _group_end(pattern: str) -> int:
     """The index just after the group that opens ``pattern``."""
     depth = i = 0
@@ -124,7 +133,7 @@ def _group_end(pattern: str) -> int:
             i += 2
             continue
         if c == "[":
-            i = pattern.index("]", i + 2) + 1
+            i = class_end(pattern, i)
             continue
         depth += (c == "(") - (c == ")")
         i += 1

@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 
-from termwise.classify._regex_reading import heads, readable, top_alternatives
+from termwise.classify._regex_reading import class_end, heads, readable, top_alternatives
 from termwise.model import Document, Label
 
 _I = re.IGNORECASE
@@ -97,15 +97,6 @@ _LITERAL_CHAR = re.compile(r"[a-z0-9 \-]")
 _REPEAT = re.compile(r"\{(\d+)(,?)(\d*)\}")
 
 
-def _class_end(pattern: str, pos: int) -> int:
-    """Where the character class that opens at ``pattern[pos]`` ends (just past its ``]``)."""
-    j = pos + 1 + (pattern[pos + 1 : pos + 2] == "^")
-    j += pattern[j : j + 1] == "]"
-    while j < len(pattern) and pattern[j] != "]":
-        j += 2 if pattern[j] == "\\" else 1
-    return j + 1
-
-
 def _widths(pattern: str) -> tuple[int, int] | None:
     """The fewest and the most characters a match of ``pattern`` spans, or None where it has no bound or
     uses something not read here (only characters, escapes, ``.``, classes, groups, ``|``, ``?`` and
@@ -149,7 +140,7 @@ def _widths(pattern: str) -> tuple[int, int] | None:
                 pos += 1
                 last = inner
             elif c == "[":
-                pos = _class_end(pattern, pos)
+                pos = class_end(pattern, pos)
                 last = (1, 1)
             elif c == "\\":
                 last = (0, 0) if pattern[pos + 1 : pos + 2] in ("b", "B") else (1, 1)
