@@ -163,7 +163,8 @@ def test_parties_clauses_are_the_preamble_and_signature_block() -> None:
 
 def test_agreement_date_leans_on_the_extractor() -> None:
     from termwise.classify.clauses import cuad_candidates, date_hints
-    from termwise.classify.model import stage2_features
+    from termwise.classify.keywords import KeywordRules
+    from termwise.classify.model import UnitScores, stage2_features
     from termwise.classify.units import candidate_units
     from termwise.model import Document, Source
 
@@ -171,8 +172,8 @@ def test_agreement_date_leans_on_the_extractor() -> None:
     hints = date_hints(doc)
     assert AGREEMENT[hints[0][0] : hints[0][1]] == "March 3, 2021"
     units = candidate_units(AGREEMENT)
-    z = np.zeros((len(units), 2), dtype=np.float32)
-    top, f = stage2_features(units, z, hints, k=len(units))
+    zeros = UnitScores(np.zeros((len(units), 2), dtype=np.float32), np.zeros((len(units), 1), dtype=np.uint64))
+    top, f = stage2_features(units, zeros, KeywordRules({}, ["A", "B"]), hints, k=len(units))
     flagged = {AGREEMENT[units[i].start : units[i].end] for i, on in zip(top[0], f[0, :, 16], strict=True) if on}
     assert flagged == {"March 3, 2021"}
     assert f[0, :, 17].sum() == 0  # no other date candidate
@@ -361,7 +362,7 @@ def test_fast_vectors_equal_counting_the_token_strings() -> None:
     vec = Vectorizer(vocab, idf)
     assert len(vec.bigrams) > 100
     for ct in cts:
-        rows, cols, vals = vec.vectorize(ct.units)
+        rows, cols, vals, _, _ = vec.vectorize(ct.units)
         got = {(int(r), int(c)): float(v) for r, c, v in zip(rows, cols, vals, strict=True)}
         want: dict[tuple[int, int], float] = {}
         for i, u in enumerate(ct.units):
@@ -408,10 +409,12 @@ def test_margins_are_the_same_whatever_the_block(monkeypatch: pytest.MonkeyPatch
     text = (ROOT / "examples" / "northwind-2024-financing-commitment.txt").read_text(encoding="utf-8")
     units = candidate_units(text)
     m = load_model()
-    whole = m.margins(units)
+    whole = m.score_units(units)
     monkeypatch.setattr(M, "BLOCK", 7)
     assert len(units) > 50
-    np.testing.assert_allclose(m.margins(units), whole, atol=1e-5)
+    part = m.score_units(units)
+    np.testing.assert_allclose(part.margins, whole.margins, atol=1e-5)
+    assert (part.keyword_bits == whole.keyword_bits).all() and whole.keyword_bits.any()
 
 
 def test_model_artifact_is_versioned(tmp_path: Path) -> None:

@@ -6,15 +6,18 @@ them as strings; :class:`Vectorizer` finds the same features without building th
 strings: words are looked up once, and each bigram is found as the pair of its words'
 ids in a sorted table. Both give the same vectors.
 
-A vector set is ``(rows, cols, vals)``: row ``rows[k]`` has weight ``vals[k]`` on
-feature ``cols[k]``; each row is L2-normalized. Training turns the same arrays into a
-scipy matrix; inference multiplies them by the weights with numpy alone (:func:`linear_scores`).
+A vector set (:class:`Vectors`) is flat arrays: row ``rows[k]`` has weight ``vals[k]`` on
+feature ``cols[k]``; each row is L2-normalized. It also carries the units' word ids, from which
+:mod:`termwise.classify.keywords` finds the keyword rules' words without looking them up again.
+Training turns the same arrays into a scipy matrix; inference multiplies them by the weights with
+numpy alone (:func:`linear_scores`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import repeat
+from typing import NamedTuple
 
 import numpy as np
 
@@ -93,6 +96,17 @@ class PairTable:
         return out
 
 
+class Vectors(NamedTuple):
+    """Units' TF-IDF vectors as flat arrays (row ``rows[k]`` has ``vals[k]`` on feature ``cols[k]``),
+    and their words: the vocabulary id of every word of every unit in order (-1 outside it) and its unit."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    vals: np.ndarray
+    word_ids: np.ndarray
+    word_rows: np.ndarray
+
+
 class Vectorizer:
     """Sublinear TF-IDF vectors of units over ``vocab``; tokens outside it are dropped.
 
@@ -115,7 +129,7 @@ class Vectorizer:
                     ids.append(i)
         self.bigrams = PairTable(np.asarray(keys, dtype=np.int64), np.asarray(ids, dtype=np.int64))
 
-    def vectorize(self, units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def vectorize(self, units: Sequence[Unit]) -> Vectors:
         get = self.vocab.get
         words: list[str] = []
         others: list[str] = []
@@ -138,21 +152,19 @@ class Vectorizer:
             parts_c.append(bid[hit])
         rows_a = np.concatenate(parts_r)
         if not len(rows_a):
-            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
+            return Vectors(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32), wid, wrow)
         key_a, tf = np.unique(rows_a * v + np.concatenate(parts_c), return_counts=True)
         rows = key_a // v
         cols = key_a % v
         vals = (1.0 + np.log(tf)) * self.idf[cols]
         norms = np.bincount(rows, weights=vals * vals, minlength=len(units))
         vals = vals / np.sqrt(norms[rows])
-        return rows, cols, vals.astype(np.float32)
+        return Vectors(rows, cols, vals.astype(np.float32), wid, wrow)
 
 
-def linear_scores(
-    vec: tuple[np.ndarray, np.ndarray, np.ndarray], n_rows: int, weights: np.ndarray, chunk: int = 4000
-) -> np.ndarray:
+def linear_scores(vec: Vectors, n_rows: int, weights: np.ndarray, chunk: int = 4000) -> np.ndarray:
     """``X @ weights`` for the flat vectors ``vec``: an ``(n_rows, weights.shape[1])`` array."""
-    rows, cols, vals = vec
+    rows, cols, vals = vec.rows, vec.cols, vec.vals
     out = np.zeros((n_rows, weights.shape[1]), dtype=np.float32)
     # chunks of 4000: a chunk's (chunk, C) float32 block (650 KB for 41 categories) stays in the CPU's cache
     # between the gather, the scaling and the sums (CUAD: 1.3 s with chunks of 40000, 1.0 s with 4000)

@@ -7,10 +7,10 @@ Two stages, both linear:
    (weights stored as int8 with a per-category scale).
 2. **Calibration.** For each category, the top :data:`TOP_K` units of a contract are re-scored
    by a small logistic regression over the unit's margin, the contract's best margins (does this
-   contract have the category at all?), its rank, its neighbours' margins, its kind and, for a
-   date, whether the agreement-date extractor ranks it first (:func:`stage2_features`). The
-   result estimates the probability that the unit matches a gold clause, so scores compare
-   across categories.
+   contract have the category at all?), its rank, its neighbours' margins, its kind, whether it
+   uses the category's keywords (:mod:`termwise.classify.keywords`) and, for a date, whether the
+   agreement-date extractor ranks it first (:func:`stage2_features`). The result estimates the
+   probability that the unit matches a gold clause, so scores compare across categories.
 
 The artifact is ``_data/clauses.npz``, written by ``scripts/train_clauses.py``.
 """
@@ -21,20 +21,29 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
 from termwise.classify.features import Vectorizer, linear_scores
+from termwise.classify.keywords import KeywordIndex, KeywordRules
 from termwise.classify.units import Unit, candidate_units
 from termwise.errors import ArtifactError
 
-FORMAT = 3  # the artifact layout; bumped whenever units, features or stage 2 change meaning
+FORMAT = 4  # the artifact layout; bumped whenever units, features or stage 2 change meaning
 TOP_K = 20
 BLOCK = 20_000  # units vectorized at a time (CUAD's longest contract has about 2,500)
 KINDS = ("s", "t", "d", "n", "b")
 _KIND_ID = {k: i for i, k in enumerate(KINDS)}
-N_BASE = 18
+N_BASE = 20
 DATA = Path(__file__).parent / "_data" / "clauses.npz"
+
+
+class UnitScores(NamedTuple):
+    """What stage 1 says of each unit: its margin per category and which keyword groups it uses."""
+
+    margins: np.ndarray  # float32: the unit model's margin
+    keyword_bits: np.ndarray  # uint64 (n_units, width): the keyword groups the unit's words belong to
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -47,24 +56,32 @@ class ClauseModel:
     bias: np.ndarray  # (C,)
     s2_coef: np.ndarray  # (C, N_BASE)
     s2_bias: np.ndarray  # (C,)
+    keywords: dict[str, tuple[str, ...]]  # category -> keyword rule (stage 2 was fit on these)
     vectorizer: Vectorizer = field(init=False, repr=False, compare=False)
+    keyword_index: KeywordIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "vectorizer", Vectorizer(self.vocab, self.idf))
+        rules = KeywordRules(self.keywords, self.categories)
+        object.__setattr__(self, "keyword_index", KeywordIndex(rules, self.vocab))
 
-    def margins(self, units: list[Unit]) -> np.ndarray:
-        """Each unit's margin per category, ``(len(units), C)``; the units are vectorized
-        :data:`BLOCK` at a time, so a very long document does not hold all its vectors at once."""
+    def score_units(self, units: list[Unit]) -> UnitScores:
+        """Each unit's margins and keyword groups; the units are vectorized :data:`BLOCK` at a time, so
+        a very long document does not hold all its vectors at once."""
+        index = self.keyword_index
         z = np.empty((len(units), len(self.categories)), dtype=np.float32)
+        kw = np.empty((len(units), index.word_bits.shape[1]), dtype=np.uint64)
         for a in range(0, len(units), BLOCK):
             part = units[a : a + BLOCK]
-            z[a : a + len(part)] = linear_scores(self.vectorizer.vectorize(part), len(part), self.weights)
-        return z * self.scale[None, :] + self.bias[None, :]
+            vec = self.vectorizer.vectorize(part)
+            z[a : a + len(part)] = linear_scores(vec, len(part), self.weights)
+            kw[a : a + len(part)] = index.unit_bits(vec.word_ids, vec.word_rows, len(part))
+        return UnitScores(z * self.scale[None, :] + self.bias[None, :], kw)
 
     def save(self, path: Path, meta: dict[str, object] | None = None) -> None:
         """Write the artifact; ``meta`` (what it was trained on, its CV figures) is stored beside the format."""
         tokens = sorted(self.vocab, key=self.vocab.__getitem__)
-        info = {"format": FORMAT, **(meta or {})}
+        info = {"format": FORMAT, "keywords": self.keywords, **(meta or {})}
         np.savez_compressed(
             path,
             meta=np.frombuffer(json.dumps(info, sort_keys=True).encode(), dtype=np.uint8),
@@ -99,7 +116,15 @@ class ClauseModel:
                 bias=z["bias"],
                 s2_coef=z["s2_coef"],
                 s2_bias=z["s2_bias"],
+                keywords=_keywords(meta.get("keywords")),
             )
+
+
+def _keywords(stored: object) -> dict[str, tuple[str, ...]]:
+    """The keyword rules as the artifact's metadata holds them (JSON: category -> list of clauses)."""
+    if not isinstance(stored, dict):
+        return {}
+    return {str(c): tuple(str(x) for x in r) for c, r in stored.items()}
 
 
 def read_meta(path: Path = DATA) -> dict[str, object]:
@@ -122,13 +147,15 @@ Hints = Sequence[tuple[int, int]]
 
 
 def stage2_features(
-    units: list[Unit], z: np.ndarray, hints: Hints = (), k: int = TOP_K
+    units: list[Unit], scores: UnitScores, rules: KeywordRules, hints: Hints = (), k: int = TOP_K
 ) -> tuple[np.ndarray, np.ndarray]:
-    """For every category (column of ``z``), the indices of the top ``k`` units by margin, best
-    first, as a ``(C, k)`` array, and their stage-2 features, ``(C, k, N_BASE)``: the unit's
-    margin, rank, neighbours' margins, kind and length, the contract's best margins, and whether
-    the unit is a date the agreement-date extractor ranks first (or second or third): ``hints``,
-    the extractor's candidates best first."""
+    """For every category (column of the scores), the indices of the top ``k`` units by margin,
+    best first, as a ``(C, k)`` array, and their stage-2 features, ``(C, k, N_BASE)``: the unit's
+    margin, rank, neighbours' margins, kind and length, the contract's best margins, whether the
+    unit (and any of the top units) uses the category's keywords, and whether the unit is a date
+    the agreement-date extractor ranks first (or second or third): ``hints``, the extractor's
+    candidates best first."""
+    z = scores.margins
     n, n_cats = z.shape
     if n == 0:
         return np.zeros((n_cats, 0), dtype=np.int64), np.zeros((n_cats, 0, N_BASE), dtype=np.float32)
@@ -165,6 +192,9 @@ def stage2_features(
     f[..., 13] = np.maximum(zs, 0.0) * (zmax > 0)
     f[..., 14] = kinds == 3
     f[..., 15] = kinds == 4
+    kw = rules.hits_at(scores.keyword_bits, top)
+    f[..., 18] = kw
+    f[..., 19] = kw.any(axis=1, keepdims=True)
     if hints:
         starts = np.array([u.start for u in units])
         ends = np.array([u.end for u in units])
@@ -194,26 +224,39 @@ def predict_units(
     model: ClauseModel, units: list[Unit], min_score: float = 0.0, hints: Hints = ()
 ) -> dict[str, list[tuple[int, int, float]]]:
     """:func:`predict` for units already cut from the text, keeping candidates scoring at least ``min_score``."""
-    out: dict[str, list[tuple[int, int, float]]] = {}
     if not units:
         return {c: [] for c in model.categories}
-    z = model.margins(units)
-    top, f = stage2_features(units, z, hints)
+    top, f = stage2_features(units, model.score_units(units), model.keyword_index.rules, hints)
     logits = np.einsum("ckw,cw->ck", f.astype(np.float64), model.s2_coef.astype(np.float64))
     p = sigmoid(logits + model.s2_bias[:, None])
-    for c, name in enumerate(model.categories):
-        keep = p[c] >= min_score
-        out[name] = ranked(units, top[c][keep], p[c][keep]) if keep.any() else []
+    return dict(zip(model.categories, ranked(units, top, p, min_score), strict=True))
+
+
+def ranked(
+    units: list[Unit], top: np.ndarray, p: np.ndarray, min_score: float = 0.0
+) -> list[list[tuple[int, int, float]]]:
+    """Per category (row of ``top`` and ``p``), its candidates ``(start, end, score)`` scoring at least
+    ``min_score``, best first, one per span (a name can be both a title line and an entity)."""
+    order = np.argsort(-p, axis=1, kind="stable")
+    ps = np.take_along_axis(p, order, 1)
+    idx = np.take_along_axis(top, order, 1)
+    starts = np.fromiter((u.start for u in units), dtype=np.int64, count=len(units))[idx]
+    ends = np.fromiter((u.end for u in units), dtype=np.int64, count=len(units))[idx]
+    keys = np.sort(starts * (int(ends.max(initial=0)) + 1) + ends, axis=1)
+    repeats = (keys[:, 1:] == keys[:, :-1]).any(axis=1)  # rows where one span comes twice
+    kept = (ps >= min_score).sum(axis=1).tolist()  # scores are sorted: the kept ones are a prefix
+    out: list[list[tuple[int, int, float]]] = []
+    for row, (s, e, q) in enumerate(zip(starts.tolist(), ends.tolist(), ps.tolist(), strict=True)):
+        cands = list(zip(s[: kept[row]], e[: kept[row]], q[: kept[row]], strict=True))
+        out.append(_first_of_each_span(cands) if repeats[row] else cands)
     return out
 
 
-def ranked(units: list[Unit], top: np.ndarray, p: np.ndarray) -> list[tuple[int, int, float]]:
-    """``(start, end, score)`` best first, one per span (a name can be both a title line and an entity)."""
+def _first_of_each_span(cands: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     seen: set[tuple[int, int]] = set()
-    out: list[tuple[int, int, float]] = []
-    for i in np.argsort(-p, kind="stable").tolist():
-        u = units[top[i]]
-        if (u.start, u.end) not in seen:
-            seen.add((u.start, u.end))
-            out.append((u.start, u.end, float(p[i])))
+    out = []
+    for s, e, q in cands:
+        if (s, e) not in seen:
+            seen.add((s, e))
+            out.append((s, e, q))
     return out

@@ -22,7 +22,8 @@ import numpy as np
 
 from termwise.classify.clauses import date_hints
 from termwise.classify.features import Vectorizer, is_bigram, unit_tokens
-from termwise.classify.model import N_BASE, ClauseModel, quantize, ranked, sigmoid, stage2_features
+from termwise.classify.keywords import RULES, KeywordIndex, KeywordRules
+from termwise.classify.model import N_BASE, ClauseModel, UnitScores, quantize, ranked, sigmoid, stage2_features
 from termwise.classify.units import Unit, candidate_units
 from termwise.evaluate.cuad import word_set
 from termwise.model import Document, Source
@@ -145,7 +146,7 @@ def _matrix(contracts: Sequence[Contract], vocab: dict[str, int], idf: np.ndarra
     mats = []
     vec = Vectorizer(vocab, idf)
     for ct in contracts:
-        r, c, v = vec.vectorize(ct.units)
+        r, c, v, _, _ = vec.vectorize(ct.units)
         mats.append(csr_matrix((v, (r, c)), shape=(len(ct.units), len(idf)), dtype=np.float32))
     return vstack(mats, format="csr")
 
@@ -166,33 +167,45 @@ def fit_stage1(
         if yc.sum() == 0:
             b[c] = -5.0
             continue
-        m = LinearSVC(C=c_reg, loss="squared_hinge", dual=True, max_iter=2000, tol=1e-3)
+        m = LinearSVC(C=c_reg, loss="squared_hinge", dual=True, max_iter=2000, tol=1e-3, random_state=0)
         m.fit(x, yc)
         w[:, c] = m.coef_[0]
         b[c] = m.intercept_[0]
     return vocab, idf, w, b
 
 
-def stage1_margins(
-    contracts: Sequence[Contract], vocab: dict[str, int], idf: np.ndarray, w: np.ndarray, b: np.ndarray
-) -> list[np.ndarray]:
-    x = _matrix(contracts, vocab, idf)
-    z = np.asarray(x @ w) + b[None, :]
+def stage1_scores(
+    contracts: Sequence[Contract],
+    cats: Sequence[str],
+    vocab: dict[str, int],
+    idf: np.ndarray,
+    w: np.ndarray,
+    b: np.ndarray,
+) -> list[UnitScores]:
+    """What a unit model (vocabulary, IDF, weights, biases) says of each contract's units, as
+    :meth:`ClauseModel.score_units` says it, keyword hits matched through the same vocabulary."""
+    from scipy.sparse import csr_matrix
+
+    vec = Vectorizer(vocab, idf)
+    index = KeywordIndex(KeywordRules(RULES, cats), vocab)
     out = []
-    a = 0
     for ct in contracts:
-        out.append(z[a : a + len(ct.units)])
-        a += len(ct.units)
+        r, c, v, wid, wrow = vec.vectorize(ct.units)
+        x = csr_matrix((v, (r, c)), shape=(len(ct.units), len(idf)), dtype=np.float32)
+        kw = index.unit_bits(wid, wrow, len(ct.units))
+        out.append(UnitScores((np.asarray(x @ w) + b[None, :]).astype(np.float32), kw))
     return out
 
 
 def fit_stage2(
-    contracts: Sequence[Contract], margins: Sequence[np.ndarray], n_cats: int, s2_c: float = C_STAGE2
+    contracts: Sequence[Contract], scores: Sequence[UnitScores], cats: Sequence[str], s2_c: float = C_STAGE2
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per category, a logistic regression from a top unit's stage-2 features to whether it matches."""
     from sklearn.linear_model import LogisticRegression
 
-    feats = [stage2_features(ct.units, z, ct.hints) for ct, z in zip(contracts, margins, strict=True)]
+    n_cats = len(cats)
+    rules = KeywordRules(RULES, cats)
+    feats = [stage2_features(ct.units, sc, rules, ct.hints) for ct, sc in zip(contracts, scores, strict=True)]
     coef = np.zeros((n_cats, N_BASE), dtype=np.float32)
     bias = np.full(n_cats, -8.0, dtype=np.float32)
     for c in range(n_cats):
@@ -212,29 +225,29 @@ def folds(n: int, k: int = 5, seed: int = 0) -> list[np.ndarray]:
     return [np.sort(perm[i::k]) for i in range(k)]
 
 
-def oof_margins(
-    contracts: Sequence[Contract], n_cats: int, k: int, seed: int, log: Callable[[str], None] = print
-) -> list[np.ndarray]:
-    """Out-of-fold stage-1 margins for every contract."""
-    out: list[np.ndarray | None] = [None] * len(contracts)
+def oof_scores(
+    contracts: Sequence[Contract], cats: Sequence[str], k: int, seed: int, log: Callable[[str], None] = print
+) -> list[UnitScores]:
+    """Out-of-fold stage-1 scores for every contract."""
+    out: list[UnitScores | None] = [None] * len(contracts)
     for i, test in enumerate(folds(len(contracts), k, seed)):
         test_set = set(test.tolist())
         train = [ct for j, ct in enumerate(contracts) if j not in test_set]
-        vocab, idf, w, b = fit_stage1(train, n_cats)
-        for j, z in zip(test, stage1_margins([contracts[j] for j in test], vocab, idf, w, b), strict=True):
-            out[j] = z
+        vocab, idf, w, b = fit_stage1(train, len(cats))
+        for j, sc in zip(test, stage1_scores([contracts[j] for j in test], cats, vocab, idf, w, b), strict=True):
+            out[j] = sc
         log(f"  stage-1 fold {i + 1}/{k}")
-    return [z for z in out if z is not None]
+    return [sc for sc in out if sc is not None]
 
 
 def predictions_for(
-    ct: Contract, z: np.ndarray, coef: np.ndarray, bias: np.ndarray, cats: Sequence[str]
+    ct: Contract, sc: UnitScores, coef: np.ndarray, bias: np.ndarray, cats: Sequence[str]
 ) -> dict[str, list[dict[str, object]]]:
-    top, f = stage2_features(ct.units, z, ct.hints)
+    top, f = stage2_features(ct.units, sc, KeywordRules(RULES, cats), ct.hints)
     p = sigmoid(np.einsum("ckw,cw->ck", f.astype(np.float64), coef.astype(np.float64)) + bias[:, None])
     return {
-        name: [{"text": ct.text[a:b], "start": a, "end": b, "score": sc} for a, b, sc in ranked(ct.units, top[c], p[c])]
-        for c, name in enumerate(cats)
+        name: [{"text": ct.text[a:b], "start": a, "end": b, "score": q} for a, b, q in cands]
+        for name, cands in zip(cats, ranked(ct.units, top, p), strict=True)
     }
 
 
@@ -250,22 +263,22 @@ def cross_validate(
     n_cats = len(cats)
     outer = folds(len(contracts), k, seed)
     preds: dict[str, dict[str, list[dict[str, object]]]] = {}
-    oof_all = None if nested else oof_margins(contracts, n_cats, k, seed, log)
+    oof_all = None if nested else oof_scores(contracts, cats, k, seed, log)
     for i, test in enumerate(outer):
         test_set = set(test.tolist())
         train_idx = [j for j in range(len(contracts)) if j not in test_set]
         train = [contracts[j] for j in train_idx]
         test_cts = [contracts[j] for j in test]
         if nested:
-            inner = oof_margins(train, n_cats, k - 1, seed + 1 + i, log)
+            inner = oof_scores(train, cats, k - 1, seed + 1 + i, log)
             vocab, idf, w, b = fit_stage1(train, n_cats)
-            test_z = stage1_margins(test_cts, vocab, idf, w, b)
+            test_z = stage1_scores(test_cts, cats, vocab, idf, w, b)
         else:
             # the out-of-fold models of the same split are this fold's stage-1 models
             assert oof_all is not None
             inner = [oof_all[j] for j in train_idx]
             test_z = [oof_all[j] for j in test]
-        coef, bias = fit_stage2(train, inner, n_cats)
+        coef, bias = fit_stage2(train, inner, cats)
         for ct, z in zip(test_cts, test_z, strict=True):
             preds[ct.id] = predictions_for(ct, z, coef, bias, cats)
         log(f"outer fold {i + 1}/{k} done")
@@ -276,10 +289,18 @@ def train_final(
     contracts: Sequence[Contract], cats: Sequence[str], k: int = 5, seed: int = 0, log: Callable[[str], None] = print
 ) -> ClauseModel:
     n_cats = len(cats)
-    oof = oof_margins(contracts, n_cats, k, seed, log)
-    coef, bias = fit_stage2(contracts, oof, n_cats)
+    oof = oof_scores(contracts, cats, k, seed, log)
+    coef, bias = fit_stage2(contracts, oof, cats)
     vocab, idf, w, b = fit_stage1(contracts, n_cats)
     wq, scale = quantize(w)
     return ClauseModel(
-        categories=tuple(cats), vocab=vocab, idf=idf, weights=wq, scale=scale, bias=b, s2_coef=coef, s2_bias=bias
+        categories=tuple(cats),
+        vocab=vocab,
+        idf=idf,
+        weights=wq,
+        scale=scale,
+        bias=b,
+        s2_coef=coef,
+        s2_bias=bias,
+        keywords={c: RULES.get(c, ()) for c in cats},
     )
