@@ -45,6 +45,7 @@ def _hits(rules: KeywordRules, units: list[Unit]) -> list[set[str]]:
         ("This Agreement shall be governed by the laws of the State of Delaware.", "Governing Law"),
         ("Customer shall have a right of first refusal on any sale of the Assets.", "Rofr/Rofo/Rofn"),
         ("The materials shall be held in escrow with the Escrow Agent.", "Source Code Escrow"),
+        ("Supplier shall not increase the prices of the Products during the Term.", "Price Restrictions"),
     ],
     ids=lambda x: x[:30],
 )
@@ -60,6 +61,7 @@ def test_a_sentence_uses_its_categorys_words(sentence: str, category: str) -> No
         ("Neither party shall solicit any employee of the other party.", "No-Solicit Of Customers"),
         ("The Supplier shall deliver the Products to the Customer.", "Insurance"),
         ("The parties shall act in good faith.", "Audit Rights"),
+        ("The price of each Product is set out in Exhibit A.", "Price Restrictions"),  # a price, not a restriction
     ],
     ids=lambda x: x[:30],
 )
