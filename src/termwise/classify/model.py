@@ -227,9 +227,14 @@ def predict_units(
     if not units:
         return {c: [] for c in model.categories}
     top, f = stage2_features(units, model.score_units(units), model.keyword_index.rules, hints)
-    logits = np.einsum("ckw,cw->ck", f.astype(np.float64), model.s2_coef.astype(np.float64))
-    p = sigmoid(logits + model.s2_bias[:, None])
+    p = stage2_probabilities(f, model.s2_coef, model.s2_bias)
     return dict(zip(model.categories, ranked(units, top, p, min_score), strict=True))
+
+
+def stage2_probabilities(f: np.ndarray, coef: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """``(C, k)`` probabilities from stage-2 features ``(C, k, N_BASE)`` and each category's calibrator."""
+    logits = np.einsum("ckw,cw->ck", f.astype(np.float64), coef.astype(np.float64))
+    return sigmoid(logits + bias[:, None])
 
 
 def ranked(

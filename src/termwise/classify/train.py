@@ -11,6 +11,7 @@ no score a calibrator sees came from a model trained on that contract.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections import Counter
@@ -23,7 +24,15 @@ import numpy as np
 from termwise.classify.clauses import date_hints
 from termwise.classify.features import Vectorizer, is_bigram, unit_tokens
 from termwise.classify.keywords import RULES, KeywordIndex, KeywordRules
-from termwise.classify.model import N_BASE, ClauseModel, UnitScores, quantize, ranked, sigmoid, stage2_features
+from termwise.classify.model import (
+    N_BASE,
+    ClauseModel,
+    UnitScores,
+    quantize,
+    ranked,
+    stage2_features,
+    stage2_probabilities,
+)
 from termwise.classify.units import Unit, candidate_units
 from termwise.evaluate.cuad import word_set
 from termwise.model import Document, Source
@@ -131,7 +140,10 @@ def build_vocab(contracts: Sequence[Contract]) -> tuple[dict[str, int], np.ndarr
         for u in ct.units:
             df.update(set(unit_tokens(u)))
         n += len(ct.units)
-    kept = [t for t, k in df.most_common(MAX_VOCAB) if k >= MIN_DF]
+    # ties broken by the token, not by the order sets happened to yield them (which changes with the
+    # string hash seed from run to run, and with it the vocabulary at the cut and the SVMs' results)
+    ranked_tokens = sorted((t for t, k in df.items() if k >= MIN_DF), key=lambda t: (-df[t], t))
+    kept = ranked_tokens[:MAX_VOCAB]
     # a bigram is found at inference through its two words, so keep it only with both
     words = set(kept)
     kept = [t for t in kept if (pair := is_bigram(t)) is None or (pair[0] in words and pair[1] in words)]
@@ -174,6 +186,12 @@ def fit_stage1(
     return vocab, idf, w, b
 
 
+@functools.lru_cache(maxsize=4)
+def _rules(cats: tuple[str, ...]) -> KeywordRules:
+    """The keyword rules training fits stage 2 on, parsed once per category list."""
+    return KeywordRules(RULES, cats)
+
+
 def stage1_scores(
     contracts: Sequence[Contract],
     cats: Sequence[str],
@@ -187,7 +205,7 @@ def stage1_scores(
     from scipy.sparse import csr_matrix
 
     vec = Vectorizer(vocab, idf)
-    index = KeywordIndex(KeywordRules(RULES, cats), vocab)
+    index = KeywordIndex(_rules(tuple(cats)), vocab)
     out = []
     for ct in contracts:
         r, c, v, wid, wrow = vec.vectorize(ct.units)
@@ -204,7 +222,7 @@ def fit_stage2(
     from sklearn.linear_model import LogisticRegression
 
     n_cats = len(cats)
-    rules = KeywordRules(RULES, cats)
+    rules = _rules(tuple(cats))
     feats = [stage2_features(ct.units, sc, rules, ct.hints) for ct, sc in zip(contracts, scores, strict=True)]
     coef = np.zeros((n_cats, N_BASE), dtype=np.float32)
     bias = np.full(n_cats, -8.0, dtype=np.float32)
@@ -243,8 +261,8 @@ def oof_scores(
 def predictions_for(
     ct: Contract, sc: UnitScores, coef: np.ndarray, bias: np.ndarray, cats: Sequence[str]
 ) -> dict[str, list[dict[str, object]]]:
-    top, f = stage2_features(ct.units, sc, KeywordRules(RULES, cats), ct.hints)
-    p = sigmoid(np.einsum("ckw,cw->ck", f.astype(np.float64), coef.astype(np.float64)) + bias[:, None])
+    top, f = stage2_features(ct.units, sc, _rules(tuple(cats)), ct.hints)
+    p = stage2_probabilities(f, coef, bias)
     return {
         name: [{"text": ct.text[a:b], "start": a, "end": b, "score": q} for a, b, q in cands]
         for name, cands in zip(cats, ranked(ct.units, top, p), strict=True)
