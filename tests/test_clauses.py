@@ -164,7 +164,7 @@ def test_parties_clauses_are_the_preamble_and_signature_block() -> None:
 def test_agreement_date_leans_on_the_extractor() -> None:
     from termwise.classify.clauses import cuad_candidates, date_hints
     from termwise.classify.keywords import KeywordRules
-    from termwise.classify.model import UnitScores, stage2_features
+    from termwise.classify.model import Hints, stage2_features
     from termwise.classify.units import candidate_units
     from termwise.model import Document, Source
 
@@ -172,13 +172,95 @@ def test_agreement_date_leans_on_the_extractor() -> None:
     hints = date_hints(doc)
     assert AGREEMENT[hints[0][0] : hints[0][1]] == "March 3, 2021"
     units = candidate_units(AGREEMENT)
-    zeros = UnitScores(np.zeros((len(units), 2), dtype=np.float32), np.zeros((len(units), 1), dtype=np.uint64))
-    top, f = stage2_features(units, zeros, KeywordRules({}, ["A", "B"]), hints, k=len(units))
+    zeros = _scores(np.zeros((len(units), 2), dtype=np.float32))
+    top, f = stage2_features(units, zeros, KeywordRules({}, ["A", "B"]), Hints(dates=hints), k=len(units))
     flagged = {AGREEMENT[units[i].start : units[i].end] for i, on in zip(top[0], f[0, :, 16], strict=True) if on}
     assert flagged == {"March 3, 2021"}
     assert f[0, :, 17].sum() == 0  # no other date candidate
     best = cuad_candidates(AGREEMENT)["Agreement Date"][0]
     assert AGREEMENT[best[0] : best[1]] == "March 3, 2021"
+
+
+def _scores(margins: np.ndarray):  # noqa: ANN202
+    """Stage-1 scores with the given margins and no keyword hits."""
+    from termwise.classify.model import UnitScores
+
+    return UnitScores(margins, np.zeros((len(margins), 1), dtype=np.uint64))
+
+
+def test_stage2_sets_copies_aside_and_marks_overlaps() -> None:
+    """A category's candidates skip a copy (same text) of a better one, the next unit taking its
+    place; a candidate overlapping or inside a better one, and one holding a party's name, are marked."""
+    from termwise.classify.keywords import KeywordRules
+    from termwise.classify.model import Hints, stage2_features
+    from termwise.classify.units import Unit
+
+    text = "Pay on May 1, 2020. Pay on May 1, 2020. The seller, Acme, ships on May 2, 2020."
+    units = [Unit(0, 19, "s", ()), Unit(20, 39, "s", ()), Unit(40, 80, "s", ()), Unit(67, 79, "d", ())]
+    margins = np.array([[3.0, 3.0], [2.0, 0.0], [1.0, 2.0], [0.5, 1.0]], dtype=np.float32)
+    rules = KeywordRules({}, ["A", "B"])
+    hints = Hints(mentions=[(54, 58)])  # "Acme"
+    top, f = stage2_features(units, _scores(margins), rules, hints, k=3, text=text)
+    assert top[0].tolist() == [0, 2, 3]  # unit 1, a copy of unit 0, set aside for unit 3
+    assert top[1].tolist() == [0, 2, 3]
+    assert f[0, :, 21].tolist() == [0, 0, 1]  # the date overlaps sentence 2 ...
+    assert f[0, :, 22].tolist() == [0, 0, 1]  # ... and lies inside it
+    assert f[0, :, 23].tolist() == pytest.approx(np.log1p([0, 2, 3]).tolist())  # units from the best
+    assert f[0, :, 24].tolist() == pytest.approx(np.log1p([0, 2, 1]).tolist())  # from the nearest better
+    assert f[0, :, 20].tolist() == [0, 1, 0]  # only sentence 2 names the party
+    # without the text there are no copies to see: unit 1 is the second candidate
+    top, _ = stage2_features(units, _scores(margins), rules, Hints(), k=3)
+    assert top[0].tolist() == [0, 1, 2]
+
+
+def test_parties_candidates_always_hold_the_blocks() -> None:
+    """The preamble and a signature block name the parties: Parties considers them whatever their margin,
+    and does not set aside sentences that look alike (they can name different parties)."""
+    from termwise.classify.keywords import KeywordRules
+    from termwise.classify.model import FORCED_BLOCKS, Hints, stage2_features
+    from termwise.classify.units import Unit
+
+    pieces = ["The Company shall pay."] * 6 + ["PREAMBLE", "SIGNATURES", "Other one.", "Other two."]
+    kinds = "ssssssbbss"
+    text = " ".join(pieces)
+    units, at = [], 0
+    for piece, kind in zip(pieces, kinds, strict=True):
+        units.append(Unit(at, at + len(piece), kind, ()))
+        at += len(piece) + 1
+    # the copies (margins 6 to 1), the two blocks (0), two other sentences (-1, -2)
+    margins = np.repeat(np.array([6, 5, 4, 3, 2, 1, 0, 0, -1, -2], dtype=np.float32)[:, None], 2, axis=1)
+    rules = KeywordRules({}, ["Parties", "B"])
+    top, _ = stage2_features(units, _scores(margins), rules, Hints(), k=4, text=text)
+    assert FORCED_BLOCKS == 2
+    assert top[0].tolist() == [0, 1, 6, 7]  # the best two sentences, then both blocks
+    assert top[1].tolist() == [0, 6, 7, 8]  # one of the copies, then the rest by margin
+
+
+def test_candidates_list_a_passage_once(tmp_path: Path) -> None:
+    """A sentence (or date) that comes twice word for word is one candidate, the better scored."""
+    from termwise.classify.clauses import cuad_candidates
+
+    sentence = "Neither party may assign this Agreement without the prior written consent of the other party."
+    text = (
+        f"SUPPLY AGREEMENT\n\n1. Terms.\n\n{sentence}\n\n2. Other.\n\nThe price is fixed.\n\n3. Again.\n\n{sentence}\n"
+    )
+    for cands in cuad_candidates(text).values():
+        texts = [text[s:e] for s, e, _ in cands]
+        assert len(texts) == len(set(texts))
+    assert any(text[s:e] == sentence for s, e, _ in cuad_candidates(text)["Anti-Assignment"])
+
+
+def test_party_mentions_find_every_name_and_alias() -> None:
+    from termwise.classify.clauses import party_mentions
+    from termwise.model import Party
+
+    text = 'Acme Corp. ("Acme") and Bolt LLC ("Bolt") agree. Acme pays Bolt; Bolt ships to Acme Corp.\nBOLT LLC'
+    parties = [Party(name="Acme Corp.", start=0, end=10, aliases=("Acme",)), Party(name="Bolt LLC", start=24, end=32)]
+    spans = party_mentions(text, parties)
+    assert spans == sorted(spans)
+    found = Counter(text[a:b] for a, b in spans)
+    assert found == Counter({"Acme": 4, "Acme Corp.": 2, "Bolt LLC": 1, "BOLT LLC": 1})
+    assert party_mentions(text, []) == []
 
 
 def test_governing_law_in_stock_purchase_letter() -> None:
@@ -362,7 +444,7 @@ def test_fast_vectors_equal_counting_the_token_strings() -> None:
     vec = Vectorizer(vocab, idf)
     assert len(vec.bigrams) > 100
     for ct in cts:
-        rows, cols, vals, _, _ = vec.vectorize(ct.units)
+        rows, cols, vals, *_ = vec.vectorize(ct.units)
         got = {(int(r), int(c)): float(v) for r, c, v in zip(rows, cols, vals, strict=True)}
         want: dict[tuple[int, int], float] = {}
         for i, u in enumerate(ct.units):

@@ -27,16 +27,17 @@ def extract_document(doc: Document, *, clauses: bool = True) -> Extraction:
     agreement_date = find_agreement_date(doc, [v for v in values if v.kind == "date"])
     law = find_governing_law(doc)
     doc_type = classify_document(doc)
+    parties = tuple(find_parties(doc))
     return Extraction(
         source=doc.source,
         date=agreement_date[0] if agreement_date else None,
         doc_type=doc_type[0] if doc_type else None,
-        parties=tuple(find_parties(doc)),
+        parties=parties,
         people=tuple(find_people(doc)),
         values=tuple(values),
         defined_terms=tuple(find_defined_terms(doc)),
         sections=tuple(find_sections(doc)),
-        clauses=tuple(find_clauses(doc, agreement_date)) if clauses else (),
+        clauses=tuple(find_clauses(doc, agreement_date, parties)) if clauses else (),
         governing_law=law[0] if law else None,
         signatures=tuple(find_signatures(doc)),
         letterhead=tuple(find_letterhead(doc)),

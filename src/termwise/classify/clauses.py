@@ -19,12 +19,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from termwise.classify.model import DATA, ClauseModel, predict, predict_units
+from termwise.classify.model import DATA, ClauseModel, Hints, predict, predict_units
 from termwise.classify.rules import find_rule_clauses
 from termwise.classify.units import Unit, candidate_units
 from termwise.extract.agreement_date import find_agreement_date
+from termwise.extract.parties import find_parties
 from termwise.extract.values import find_values
-from termwise.model import Clause, Document, Source, Value
+from termwise.model import Clause, Document, Party, Source, Value
 
 MIN_SCORE = 0.5  # what ``termwise extract`` reports; the evaluation keeps every candidate
 MAX_PER_CATEGORY = {"Parties": 2}
@@ -32,6 +33,7 @@ MAX_PER_CATEGORY = {"Parties": 2}
 # are: the preamble and the signature block (the parties themselves are listed by the extractor)
 BLOCK_ONLY = frozenset({"Parties"})
 DEFAULT_MAX = 5
+MAX_MENTIONS = 20_000  # party-name occurrences stage 2 looks at, at most (the first, in text order)
 _lock = threading.Lock()
 
 
@@ -49,10 +51,32 @@ def date_hints(doc: Document) -> list[tuple[int, int]]:
     return [(v.start, v.end) for v in find_agreement_date(doc, dates)]
 
 
+def party_mentions(text: str, parties: Sequence[Party]) -> list[tuple[int, int]]:
+    """Each place in ``text`` where a party's name (also in capitals, as signature blocks write it)
+    or one of its aliases occurs, in text order (at most :data:`MAX_MENTIONS`)."""
+    out: list[tuple[int, int]] = []
+    for name in {s for p in parties for s in (p.name, p.name.upper(), *p.aliases) if len(s) >= 2}:
+        i = text.find(name)
+        while i >= 0:
+            out.append((i, i + len(name)))
+            i = text.find(name, i + 1)
+    out.sort()
+    return out[:MAX_MENTIONS]
+
+
+def clause_hints(
+    doc: Document, agreement_dates: Sequence[Value] | None = None, parties: Sequence[Party] | None = None
+) -> Hints:
+    """What the clause model takes from the other extractors (see :class:`Hints`); pass what the
+    caller has found already, the rest is found here."""
+    dates = date_hints(doc) if agreement_dates is None else [(v.start, v.end) for v in agreement_dates]
+    return Hints(dates, party_mentions(doc.clean, find_parties(doc) if parties is None else parties))
+
+
 def cuad_candidates(text: str, model: ClauseModel | None = None) -> dict[str, list[tuple[int, int, float]]]:
     """CUAD category -> up to 20 ``(start, end, score)`` candidates, best first."""
     doc = Document(text=text, source=Source(path="", format="text", sha256=""))
-    return predict(model or load_model(), text, hints=date_hints(doc))
+    return predict(model or load_model(), text, hints=clause_hints(doc))
 
 
 _BETWEEN = re.compile(r"\b(?:between|among)\b", re.IGNORECASE)
@@ -69,16 +93,19 @@ def _names_parties(text: str, u: Unit) -> bool:
     )
 
 
-def find_clauses(doc: Document, agreement_dates: Sequence[Value] | None = None) -> list[Clause]:
+def find_clauses(
+    doc: Document, agreement_dates: Sequence[Value] | None = None, parties: Sequence[Party] | None = None
+) -> list[Clause]:
     """Clauses of ``doc`` scoring at least :data:`MIN_SCORE` (at most :data:`DEFAULT_MAX` per CUAD
-    category, the best), ordered by position then label. ``agreement_dates``: the agreement-date
-    extractor's candidates when the caller has them already (else :func:`date_hints` finds them)."""
+    category, the best), ordered by position then label. ``agreement_dates`` and ``parties``: the
+    agreement-date and party extractors' findings when the caller has them already (else they are
+    found here)."""
     text = doc.clean
     units = candidate_units(text)
-    hints = date_hints(doc) if agreement_dates is None else [(v.start, v.end) for v in agreement_dates]
+    hints = clause_hints(doc, agreement_dates, parties)
     out: list[Clause] = []
     blocks = {(u.start, u.end) for u in units if u.kind == "b" and _names_parties(text, u)}
-    for label, cands in predict_units(load_model(), units, min_score=MIN_SCORE, hints=hints).items():
+    for label, cands in predict_units(load_model(), text, units, min_score=MIN_SCORE, hints=hints).items():
         if label in BLOCK_ONLY:
             cands = [c for c in cands if (c[0], c[1]) in blocks]
         for s, e, p in cands[: MAX_PER_CATEGORY.get(label, DEFAULT_MAX)]:

@@ -5,18 +5,21 @@ Two stages, both linear:
 1. **Unit scores.** Each candidate unit (:mod:`termwise.classify.units`) gets a TF-IDF vector
    over a fixed vocabulary and one margin per CUAD category from one-vs-rest linear SVMs
    (weights stored as int8 with a per-category scale).
-2. **Calibration.** For each category, the top :data:`TOP_K` units of a contract are re-scored
-   by a small logistic regression over the unit's margin, the contract's best margins (does this
-   contract have the category at all?), its rank, its neighbours' margins, its kind, whether it
-   uses the category's keywords (:mod:`termwise.classify.keywords`) and, for a date, whether the
-   agreement-date extractor ranks it first (:func:`stage2_features`). The result estimates the
-   probability that the unit matches a gold clause, so scores compare across categories.
+2. **Calibration.** For each category, the best :data:`TOP_K` units of a contract by margin,
+   copies of a better one set aside (:mod:`termwise.classify.duplicates`), are re-scored by a small
+   logistic regression over the unit's margin, the contract's best margins (does this contract
+   have the category at all?), its rank, its neighbours' margins, its kind, whether it uses the
+   category's keywords (:mod:`termwise.classify.keywords`), whether it overlaps or sits near a
+   better candidate, whether it names a party and, for a date, whether the agreement-date
+   extractor ranks it first (:func:`stage2_features`). The result estimates the probability that
+   the unit matches a gold clause, so scores compare across categories.
 
 The artifact is ``_data/clauses.npz``, written by ``scripts/train_clauses.py``.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,17 +28,24 @@ from typing import NamedTuple
 
 import numpy as np
 
+from termwise.classify.duplicates import copies, select
 from termwise.classify.features import Vectorizer, linear_scores
 from termwise.classify.keywords import KeywordIndex, KeywordRules
 from termwise.classify.units import Unit, candidate_units
 from termwise.errors import ArtifactError
 
-FORMAT = 4  # the artifact layout; bumped whenever units, features or stage 2 change meaning
+FORMAT = 5  # the artifact layout; bumped whenever units, features or stage 2 change meaning
 TOP_K = 20
+POOL = 40  # the best units by margin that stage 2 picks its TOP_K from, copies set aside
+# CUAD matches a Parties candidate by containing a party's name, so copies cost nothing there; and the
+# names sit in the preamble and the signature block, which stage 2 always considers (the best
+# FORCED_BLOCKS of them)
+MENTION_CATEGORIES = frozenset({"Parties"})
+FORCED_BLOCKS = 2
 BLOCK = 20_000  # units vectorized at a time (CUAD's longest contract has about 2,500)
 KINDS = ("s", "t", "d", "n", "b")
 _KIND_ID = {k: i for i, k in enumerate(KINDS)}
-N_BASE = 20
+N_BASE = 25
 DATA = Path(__file__).parent / "_data" / "clauses.npz"
 
 
@@ -44,6 +54,16 @@ class UnitScores(NamedTuple):
 
     margins: np.ndarray  # float32: the unit model's margin
     keyword_bits: np.ndarray  # uint64 (n_units, width): the keyword groups the unit's words belong to
+
+
+class Hints(NamedTuple):
+    """What other extractors found that stage 2 weighs, as spans of the text."""
+
+    dates: Sequence[tuple[int, int]] = ()  # the agreement-date extractor's candidates, best first
+    mentions: Sequence[tuple[int, int]] = ()  # each place a party's name or alias occurs
+
+
+NO_HINTS = Hints()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,30 +163,38 @@ def quantize(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.round(w / scale[None, :]).astype(np.int8), scale.astype(np.float32)
 
 
-Hints = Sequence[tuple[int, int]]
-
-
 def stage2_features(
-    units: list[Unit], scores: UnitScores, rules: KeywordRules, hints: Hints = (), k: int = TOP_K
+    units: list[Unit],
+    scores: UnitScores,
+    rules: KeywordRules,
+    hints: Hints = NO_HINTS,
+    k: int = TOP_K,
+    text: str = "",
 ) -> tuple[np.ndarray, np.ndarray]:
-    """For every category (column of the scores), the indices of the top ``k`` units by margin,
-    best first, as a ``(C, k)`` array, and their stage-2 features, ``(C, k, N_BASE)``: the unit's
-    margin, rank, neighbours' margins, kind and length, the contract's best margins, whether the
-    unit (and any of the top units) uses the category's keywords, and whether the unit is a date
-    the agreement-date extractor ranks first (or second or third): ``hints``, the extractor's
-    candidates best first."""
+    """For every category (column of the scores), its candidates (:func:`candidates`; copies are
+    found in ``text``, the units' text) as a ``(C, k)``
+    array of unit indices, best margin first, and their stage-2 features, ``(C, k, N_BASE)``: the
+    unit's margin, rank, neighbours' margins, kind and length, the contract's best margins, whether
+    the unit (and any of the candidates) uses the category's keywords, whether it overlaps or lies
+    inside a better candidate and how far (in units) it is from the best and the nearest better one,
+    whether it holds a party's name
+    (``hints.mentions``), and whether it is a date the agreement-date extractor ranks first (or
+    second or third; ``hints.dates``, best first)."""
     z = scores.margins
     n, n_cats = z.shape
     if n == 0:
         return np.zeros((n_cats, 0), dtype=np.int64), np.zeros((n_cats, 0, N_BASE), dtype=np.float32)
     k = min(k, n)
     zt = np.ascontiguousarray(z.T)  # (C, n)
-    top = np.argpartition(-zt, k - 1, axis=1)[:, :k]
+    kind = np.fromiter(map(_KIND_ID.__getitem__, [u.kind for u in units]), dtype=np.int8, count=n)
+    starts = np.fromiter((u.start for u in units), dtype=np.int64, count=n)
+    ends = np.fromiter((u.end for u in units), dtype=np.int64, count=n)
+    mention_rows = [i for i, c in enumerate(rules.rules) if c in MENTION_CATEGORIES]
+    top = candidates(zt, (starts, ends, text), kind, mention_rows, k)
     zs = np.take_along_axis(zt, top, 1)
     order = np.argsort(-zs, axis=1, kind="stable")
     top = np.take_along_axis(top, order, 1)
     zs = np.take_along_axis(zs, order, 1)  # (C, k)
-    kind = np.fromiter(map(_KIND_ID.__getitem__, [u.kind for u in units]), dtype=np.int8, count=n)
     length = np.array([u.end - u.start for u in units], dtype=np.float32)
     same_prev = np.r_[False, kind[1:] == kind[:-1]]  # unit i-1 is of i's kind
     same_next = np.r_[kind[:-1] == kind[1:], False]
@@ -195,40 +223,107 @@ def stage2_features(
     kw = rules.hits_at(scores.keyword_bits, top)
     f[..., 18] = kw
     f[..., 19] = kw.any(axis=1, keepdims=True)
-    if hints:
-        starts = np.array([u.start for u in units])
-        ends = np.array([u.end for u in units])
+    f[..., 21:25] = _placement(top, starts[top], ends[top])
+    if hints.mentions:
+        f[..., 20] = _holds_mention(top, starts, ends, hints.mentions)
+    if hints.dates:
         is_date = kind == 2
 
-        def on(spans: Hints) -> np.ndarray:
+        def on(spans: Sequence[tuple[int, int]]) -> np.ndarray:
             hit = np.zeros(n, dtype=bool)
             for a, b in spans:
                 hit |= (starts < b) & (ends > a)
             return hit & is_date
 
-        f[..., 16] = on(hints[:1])[top]
-        f[..., 17] = on(hints[1:3])[top]
+        f[..., 16] = on(hints.dates[:1])[top]
+        f[..., 17] = on(hints.dates[1:3])[top]
     return top, f
+
+
+def candidates(
+    zt: np.ndarray, spans: tuple[np.ndarray, np.ndarray, str], kind: np.ndarray, mention_rows: list[int], k: int
+) -> np.ndarray:
+    """``(C, k)`` unit indices: per category (row of the margins ``zt``, ``(C, n)``), the best ``k``
+    of its best :data:`POOL` units by margin, skipping a copy (the same text) of a better one; the
+    units span ``starts`` to ``ends`` of ``text`` (``spans``; an empty text: no copies). The rows of
+    ``mention_rows`` skip none, but always hold the best :data:`FORCED_BLOCKS` blocks (preamble,
+    signature block) by margin."""
+    starts, ends, text = spans
+    n = zt.shape[1]
+    if n > POOL:
+        pool = np.argpartition(-zt, POOL - 1, axis=1)[:, :POOL]
+    else:
+        pool = np.broadcast_to(np.arange(n), zt.shape)
+    pool = np.take_along_axis(pool, np.argsort(-np.take_along_axis(zt, pool, 1), axis=1, kind="stable"), 1)
+    near = copies(text, starts, ends, pool) if text else {}
+    top = select(pool, k, near, exempt=mention_rows)
+    blocks = np.flatnonzero(kind == _KIND_ID["b"])
+    for r in mention_rows if len(blocks) else ():
+        best = blocks[np.argsort(-zt[r, blocks], kind="stable")[:FORCED_BLOCKS]].tolist()
+        have = set(top[r].tolist())
+        missing = [b for b in best if b not in have][:k]
+        if missing:
+            top[r] = np.r_[top[r][: k - len(missing)], missing]
+    return top
+
+
+def _placement(top: np.ndarray, s: np.ndarray, e: np.ndarray) -> np.ndarray:
+    """``(C, k, 4)``: whether each candidate (best margin first, spans ``s`` to ``e``) overlaps a
+    better one, lies inside one, and how far (in units, log scale) it is from the best one and from
+    the nearest better one (a clause's sentences sit together)."""
+    k = top.shape[1]
+    better = _better(k)  # [r, r']: candidate r' comes before r
+    se, ss = s[:, :, None], s[:, None, :]
+    ee, es = e[:, :, None], e[:, None, :]
+    gap = np.abs(top[:, :, None] - top[:, None, :])
+    out = np.empty(top.shape + (4,), dtype=np.float32)
+    out[..., 0] = ((se < es) & (ee > ss) & better).any(axis=2)
+    out[..., 1] = ((se >= ss) & (ee <= es) & better).any(axis=2)
+    out[..., 2] = np.log1p(np.abs(top - top[:, :1]))
+    nearest = np.where(better, gap, 1000).min(axis=2)
+    out[..., 3] = np.log1p(np.minimum(nearest, 1000))
+    out[:, 0, 3] = 0.0
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _better(k: int) -> np.ndarray:
+    return np.tri(k, k, -1, dtype=bool)
+
+
+def _holds_mention(
+    top: np.ndarray, starts: np.ndarray, ends: np.ndarray, mentions: Sequence[tuple[int, int]]
+) -> np.ndarray:
+    """``(C, k)`` bool: whether unit ``top[c, j]`` holds one of the ``mentions`` (sorted) whole: one
+    of the first two mentions that start in the unit ends in it."""
+    m = np.asarray(mentions, dtype=np.int64)
+    us, ue = starts[top], ends[top]
+    first = np.searchsorted(m[:, 0], us, side="left")
+    held = np.zeros(top.shape, dtype=bool)
+    for j in (first, first + 1):
+        at = np.minimum(j, len(m) - 1)
+        held |= (j < len(m)) & (m[at, 0] < ue) & (m[at, 1] <= ue)
+    return held
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
 
-def predict(model: ClauseModel, text: str, hints: Hints = ()) -> dict[str, list[tuple[int, int, float]]]:
+def predict(model: ClauseModel, text: str, hints: Hints = NO_HINTS) -> dict[str, list[tuple[int, int, float]]]:
     """Category -> up to :data:`TOP_K` ``(start, end, score)``, best first."""
-    return predict_units(model, candidate_units(text), hints=hints)
+    return predict_units(model, text, candidate_units(text), hints=hints)
 
 
 def predict_units(
-    model: ClauseModel, units: list[Unit], min_score: float = 0.0, hints: Hints = ()
+    model: ClauseModel, text: str, units: list[Unit], min_score: float = 0.0, hints: Hints = NO_HINTS
 ) -> dict[str, list[tuple[int, int, float]]]:
-    """:func:`predict` for units already cut from the text, keeping candidates scoring at least ``min_score``."""
+    """:func:`predict` for units already cut from ``text``, keeping candidates scoring at least ``min_score``."""
     if not units:
         return {c: [] for c in model.categories}
-    top, f = stage2_features(units, model.score_units(units), model.keyword_index.rules, hints)
+    top, f = stage2_features(units, model.score_units(units), model.keyword_index.rules, hints, text=text)
     p = stage2_probabilities(f, model.s2_coef, model.s2_bias)
-    return dict(zip(model.categories, ranked(units, top, p, min_score), strict=True))
+    return dict(zip(model.categories, ranked(text, units, top, p, min_score), strict=True))
 
 
 def stage2_probabilities(f: np.ndarray, coef: np.ndarray, bias: np.ndarray) -> np.ndarray:
@@ -238,30 +333,33 @@ def stage2_probabilities(f: np.ndarray, coef: np.ndarray, bias: np.ndarray) -> n
 
 
 def ranked(
-    units: list[Unit], top: np.ndarray, p: np.ndarray, min_score: float = 0.0
+    text: str, units: list[Unit], top: np.ndarray, p: np.ndarray, min_score: float = 0.0
 ) -> list[list[tuple[int, int, float]]]:
     """Per category (row of ``top`` and ``p``), its candidates ``(start, end, score)`` scoring at least
-    ``min_score``, best first, one per span (a name can be both a title line and an entity)."""
+    ``min_score``, best first, one per passage text (a name can be both a title line and an entity,
+    and a date or a sentence can come twice word for word)."""
     order = np.argsort(-p, axis=1, kind="stable")
     ps = np.take_along_axis(p, order, 1)
     idx = np.take_along_axis(top, order, 1)
     starts = np.fromiter((u.start for u in units), dtype=np.int64, count=len(units))[idx]
     ends = np.fromiter((u.end for u in units), dtype=np.int64, count=len(units))[idx]
-    keys = np.sort(starts * (int(ends.max(initial=0)) + 1) + ends, axis=1)
-    repeats = (keys[:, 1:] == keys[:, :-1]).any(axis=1)  # rows where one span comes twice
+    lengths = np.sort(ends - starts, axis=1)
+    repeats = (lengths[:, 1:] == lengths[:, :-1]).any(axis=1)  # rows where a text may come twice
     kept = (ps >= min_score).sum(axis=1).tolist()  # scores are sorted: the kept ones are a prefix
     out: list[list[tuple[int, int, float]]] = []
     for row, (s, e, q) in enumerate(zip(starts.tolist(), ends.tolist(), ps.tolist(), strict=True)):
         cands = list(zip(s[: kept[row]], e[: kept[row]], q[: kept[row]], strict=True))
-        out.append(_first_of_each_span(cands) if repeats[row] else cands)
+        out.append(_first_of_each_text(text, cands) if repeats[row] else cands)
     return out
 
 
-def _first_of_each_span(cands: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
-    seen: set[tuple[int, int]] = set()
+def _first_of_each_text(text: str, cands: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    kept: dict[int, list[str]] = {}  # length -> the texts kept of that length
     out = []
     for s, e, q in cands:
-        if (s, e) not in seen:
-            seen.add((s, e))
-            out.append((s, e, q))
+        same = kept.setdefault(e - s, [])
+        if same and text[s:e] in same:
+            continue
+        same.append(text[s:e])
+        out.append((s, e, q))
     return out

@@ -21,12 +21,13 @@ from pathlib import Path
 
 import numpy as np
 
-from termwise.classify.clauses import date_hints
+from termwise.classify.clauses import clause_hints
 from termwise.classify.features import Vectorizer, is_bigram, unit_tokens
 from termwise.classify.keywords import RULES, KeywordIndex, KeywordRules
 from termwise.classify.model import (
     N_BASE,
     ClauseModel,
+    Hints,
     UnitScores,
     quantize,
     ranked,
@@ -51,7 +52,7 @@ class Contract:
     units: list[Unit]
     y: np.ndarray  # (n_units, n_categories) bool: unit matches a gold span of that category
     y_fit: np.ndarray  # (n_units, n_categories) bool: what the unit models learn (see _fit_labels)
-    hints: list[tuple[int, int]] = field(default_factory=list)  # the agreement-date extractor's candidates
+    hints: Hints = field(default_factory=Hints)  # what the date and party extractors found
 
 
 def load_cuad(
@@ -73,7 +74,7 @@ def load_cuad(
         }
         y = _unit_labels(text, units, spans, cats)
         doc = Document(text=text, source=Source(path=r["text_file"], format="text", sha256=""))
-        out.append(Contract(r["id"], text, gold, units, y, _fit_labels(units, spans, cats, y), date_hints(doc)))
+        out.append(Contract(r["id"], text, gold, units, y, _fit_labels(units, spans, cats, y), clause_hints(doc)))
     return out, cats
 
 
@@ -158,7 +159,7 @@ def _matrix(contracts: Sequence[Contract], vocab: dict[str, int], idf: np.ndarra
     mats = []
     vec = Vectorizer(vocab, idf)
     for ct in contracts:
-        r, c, v, _, _ = vec.vectorize(ct.units)
+        r, c, v, *_ = vec.vectorize(ct.units)
         mats.append(csr_matrix((v, (r, c)), shape=(len(ct.units), len(idf)), dtype=np.float32))
     return vstack(mats, format="csr")
 
@@ -223,7 +224,9 @@ def fit_stage2(
 
     n_cats = len(cats)
     rules = _rules(tuple(cats))
-    feats = [stage2_features(ct.units, sc, rules, ct.hints) for ct, sc in zip(contracts, scores, strict=True)]
+    feats = [
+        stage2_features(ct.units, sc, rules, ct.hints, text=ct.text) for ct, sc in zip(contracts, scores, strict=True)
+    ]
     coef = np.zeros((n_cats, N_BASE), dtype=np.float32)
     bias = np.full(n_cats, -8.0, dtype=np.float32)
     for c in range(n_cats):
@@ -261,11 +264,11 @@ def oof_scores(
 def predictions_for(
     ct: Contract, sc: UnitScores, coef: np.ndarray, bias: np.ndarray, cats: Sequence[str]
 ) -> dict[str, list[dict[str, object]]]:
-    top, f = stage2_features(ct.units, sc, _rules(tuple(cats)), ct.hints)
+    top, f = stage2_features(ct.units, sc, _rules(tuple(cats)), ct.hints, text=ct.text)
     p = stage2_probabilities(f, coef, bias)
     return {
         name: [{"text": ct.text[a:b], "start": a, "end": b, "score": q} for a, b, q in cands]
-        for name, cands in zip(cats, ranked(ct.units, top, p), strict=True)
+        for name, cands in zip(cats, ranked(ct.text, ct.units, top, p), strict=True)
     }
 
 
