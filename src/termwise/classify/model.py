@@ -172,12 +172,11 @@ def stage2_features(
     text: str = "",
 ) -> tuple[np.ndarray, np.ndarray]:
     """For every category (column of the scores), its candidates (:func:`candidates`; copies are
-    found in ``text``, the units' text) as a ``(C, k)``
-    array of unit indices, best margin first, and their stage-2 features, ``(C, k, N_BASE)``: the
-    unit's margin, rank, neighbours' margins, kind and length, the contract's best margins, whether
-    the unit (and any of the candidates) uses the category's keywords, whether it overlaps or lies
-    inside a better candidate and how far (in units) it is from the best and the nearest better one,
-    whether it holds a party's name
+    found in ``text``, the units' text) as a ``(C, k)`` array of unit indices, best margin first, and
+    their stage-2 features, ``(C, k, N_BASE)``: the unit's margin, rank, neighbours' margins, kind
+    and length, the contract's best margins, whether the unit (and any of the candidates) uses the
+    category's keywords, whether it overlaps or lies inside a better candidate and how far (in units)
+    it is from the best and the nearest better one, whether it holds a party's name
     (``hints.mentions``), and whether it is a date the agreement-date extractor ranks first (or
     second or third; ``hints.dates``, best first)."""
     z = scores.margins
@@ -190,7 +189,7 @@ def stage2_features(
     starts = np.fromiter((u.start for u in units), dtype=np.int64, count=n)
     ends = np.fromiter((u.end for u in units), dtype=np.int64, count=n)
     mention_rows = [i for i, c in enumerate(rules.rules) if c in MENTION_CATEGORIES]
-    top = candidates(zt, (starts, ends, text), kind, mention_rows, k)
+    top = candidates(zt, starts, ends, text, kind, mention_rows, k)
     zs = np.take_along_axis(zt, top, 1)
     order = np.argsort(-zs, axis=1, kind="stable")
     top = np.take_along_axis(top, order, 1)
@@ -241,14 +240,19 @@ def stage2_features(
 
 
 def candidates(
-    zt: np.ndarray, spans: tuple[np.ndarray, np.ndarray, str], kind: np.ndarray, mention_rows: list[int], k: int
+    zt: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    text: str,
+    kind: np.ndarray,
+    mention_rows: list[int],
+    k: int,
 ) -> np.ndarray:
     """``(C, k)`` unit indices: per category (row of the margins ``zt``, ``(C, n)``), the best ``k``
     of its best :data:`POOL` units by margin, skipping a copy (the same text) of a better one; the
-    units span ``starts`` to ``ends`` of ``text`` (``spans``; an empty text: no copies). The rows of
-    ``mention_rows`` skip none, but always hold the best :data:`FORCED_BLOCKS` blocks (preamble,
-    signature block) by margin."""
-    starts, ends, text = spans
+    units span ``starts`` to ``ends`` of ``text`` (an empty text: no copies are looked for). The
+    rows of ``mention_rows`` skip none, but always hold the best :data:`FORCED_BLOCKS` blocks
+    (preamble, signature block) by margin."""
     n = zt.shape[1]
     if n > POOL:
         pool = np.argpartition(-zt, POOL - 1, axis=1)[:, :POOL]
