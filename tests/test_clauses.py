@@ -364,6 +364,49 @@ def test_baseline_is_committed_and_clears_the_floor() -> None:
     assert base["overall"]["aupr"] >= 0.68
 
 
+def test_stage2_targets_count_only_new_finds() -> None:
+    """Stage 2 learns whether a candidate finds a clause no better candidate found: a repeat of a
+    found clause is left out, a candidate matching nothing is a negative."""
+    pytest.importorskip("sklearn")
+    from termwise.classify.train import new_finds
+
+    hits = np.array(
+        [
+            [True, True, False],  # the preamble: two names
+            [True, False, False],  # a sentence naming the first party again
+            [False, False, False],  # nothing
+            [False, True, True],  # one name again and a third
+        ]
+    )
+    y, kept = new_finds(hits, np.array([0, 1, 2, 3]))
+    assert y.tolist() == [True, False, False, True]
+    assert kept.tolist() == [True, False, True, True]
+    # taken in another order, the sentence and the last candidate find all three names first, and
+    # the preamble comes too late to find anything new
+    y, kept = new_finds(hits, np.array([1, 3, 0, 2]))
+    assert y.tolist() == [False, True, False, True]
+    assert kept.tolist() == [False, True, True, True]
+
+
+def test_gold_hits_use_the_metric_and_cache() -> None:
+    pytest.importorskip("sklearn")
+    from termwise.classify.train import Contract, gold_hits
+    from termwise.classify.units import candidate_units
+
+    text = 'This Agreement is between Acme Corp. ("Acme") and Beta LLC ("Beta").\n\nAcme shall pay Beta.\n'
+    units = candidate_units(text)
+    gold = {"Parties": ["Acme", "Beta LLC"], "Insurance": []}
+    ct = Contract("x", text, gold, units, np.zeros((0, 2)), np.zeros((0, 2)))
+    idx = np.arange(len(units))
+    h = gold_hits(ct, 0, "Parties", idx)
+    assert h.shape == (len(units), 2)
+    for i, u in enumerate(units):  # Parties matches by containment
+        body = text[u.start : u.end]
+        assert h[i].tolist() == ["Acme" in body, "Beta LLC" in body]
+    assert len(ct.hit_cache) == len(units)
+    assert gold_hits(ct, 1, "Insurance", idx).shape == (len(units), 0)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not CUAD.exists(), reason="CUAD training data not present")
 def test_cross_validation_holds_the_baseline() -> None:

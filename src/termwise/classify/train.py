@@ -35,7 +35,7 @@ from termwise.classify.model import (
     stage2_probabilities,
 )
 from termwise.classify.units import Unit, candidate_units
-from termwise.evaluate.cuad import word_set
+from termwise.evaluate.cuad import matches, word_set
 from termwise.model import Document, Source
 
 MIN_DF = 3
@@ -53,6 +53,9 @@ class Contract:
     y: np.ndarray  # (n_units, n_categories) bool: unit matches a gold span of that category
     y_fit: np.ndarray  # (n_units, n_categories) bool: what the unit models learn (see _fit_labels)
     hints: Hints = field(default_factory=Hints)  # what the date and party extractors found
+    # (category, unit) -> which gold spans of the category the unit's text matches (CUAD's rule); filled
+    # as stage 2 asks, since only a category's best units are ever asked about
+    hit_cache: dict[tuple[int, int], np.ndarray] = field(default_factory=dict, repr=False)
 
 
 def load_cuad(
@@ -216,29 +219,89 @@ def stage1_scores(
     return out
 
 
+def gold_hits(ct: Contract, c: int, category: str, units: np.ndarray) -> np.ndarray:
+    """``(len(units), n_gold)`` bool: which of the contract's gold spans of ``category`` (column ``c``)
+    each unit's text matches, by the metric's own rule (:func:`termwise.evaluate.cuad.matches`)."""
+    gold = ct.gold[category]
+    out = np.zeros((len(units), len(gold)), dtype=bool)
+    if not gold:
+        return out
+    for i, u in enumerate(units.tolist()):
+        row = ct.hit_cache.get((c, u))
+        if row is None:
+            text = ct.text[ct.units[u].start : ct.units[u].end]
+            words = word_set(text)
+            row = np.array([matches(text, g, category, pred_words=words) for g in gold], dtype=bool)
+            ct.hit_cache[(c, u)] = row
+        out[i] = row
+    return out
+
+
+def new_finds(hits: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Stage 2's targets for one (contract, category): its candidates' gold ``hits`` ``(k, n_gold)``
+    taken in ``order`` (best first). A candidate is positive when it matches a gold span no better
+    candidate matched, negative when it matches none (a false positive under the metric), and left out
+    (``kept`` false) when every span it matches was already found: the metric neither gains nor loses by
+    it, so the score estimates how likely a candidate is to find a new clause rather than to be wrong."""
+    k = hits.shape[0]
+    y = np.zeros(k, dtype=bool)
+    kept = np.ones(k, dtype=bool)
+    found = np.zeros(hits.shape[1], dtype=bool)
+    for i in order.tolist():
+        h = hits[i]
+        if h.any():
+            y[i] = bool((h & ~found).any())
+            kept[i] = y[i]
+            found |= h
+    return y, kept
+
+
 def fit_stage2(
     contracts: Sequence[Contract], scores: Sequence[UnitScores], cats: Sequence[str], s2_c: float = C_STAGE2
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Per category, a logistic regression from a top unit's stage-2 features to whether it matches."""
-    from sklearn.linear_model import LogisticRegression
-
+    """Per category, a logistic regression from a top unit's stage-2 features to whether it finds a gold
+    clause that no better candidate found (:func:`new_finds`). "Better" is the order of a first fit, to
+    whether a candidate matches any gold clause; the second fit is the calibrator."""
     n_cats = len(cats)
     rules = _rules(tuple(cats))
     feats = [
         stage2_features(ct.units, sc, rules, ct.hints, text=ct.text) for ct, sc in zip(contracts, scores, strict=True)
     ]
+    hits = [
+        [gold_hits(ct, c, cat, top[c]) for c, cat in enumerate(cats)]
+        for ct, (top, _) in zip(contracts, feats, strict=True)
+    ]
     coef = np.zeros((n_cats, N_BASE), dtype=np.float32)
     bias = np.full(n_cats, -8.0, dtype=np.float32)
     for c in range(n_cats):
         f = np.vstack([fc[c] for _, fc in feats])
-        y = np.concatenate([ct.y[top[c], c] for ct, (top, _) in zip(contracts, feats, strict=True)])
-        if y.sum() == 0 or y.all():
+        first = _logistic(f, np.concatenate([h[c].any(axis=1) for h in hits]), s2_c)
+        if first is None:
             continue
-        m = LogisticRegression(C=s2_c, max_iter=3000)
-        m.fit(f, y)
-        coef[c] = m.coef_[0]
-        bias[c] = m.intercept_[0]
+        p = f.astype(np.float64) @ first[0] + first[1]  # the first fit's logits: only their order counts
+        y_parts, kept_parts, a = [], [], 0
+        for h in hits:
+            k = len(h[c])
+            y, kept = new_finds(h[c], np.argsort(-p[a : a + k], kind="stable"))
+            y_parts.append(y)
+            kept_parts.append(kept)
+            a += k
+        kept = np.concatenate(kept_parts)
+        second = _logistic(f[kept], np.concatenate(y_parts)[kept], s2_c)
+        if second is not None:
+            coef[c], bias[c] = second
     return coef, bias
+
+
+def _logistic(f: np.ndarray, y: np.ndarray, c_reg: float) -> tuple[np.ndarray, float] | None:
+    """Coefficients and intercept of a logistic regression, or None where ``y`` has one class only."""
+    from sklearn.linear_model import LogisticRegression
+
+    if y.sum() == 0 or y.all():
+        return None
+    m = LogisticRegression(C=c_reg, max_iter=3000)
+    m.fit(f, y)
+    return m.coef_[0].astype(np.float32), float(m.intercept_[0])
 
 
 def folds(n: int, k: int = 5, seed: int = 0) -> list[np.ndarray]:
