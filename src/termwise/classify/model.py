@@ -11,8 +11,10 @@ Two stages, both linear:
    have the category at all?), its rank, its neighbours' margins, its kind, whether it uses the
    category's keywords (:mod:`termwise.classify.keywords`), whether it overlaps or sits near a
    better candidate, whether it names a party and, for a date, whether the agreement-date
-   extractor ranks it first (:func:`stage2_features`). The result estimates the probability that
-   the unit matches a gold clause, so scores compare across categories.
+   extractor ranks it first (:func:`stage2_features`). The result estimates how likely the unit is
+   to find a gold clause that no better candidate found, against being wrong (a unit that only
+   repeats a clause already found was left out of the fit: the metric neither gains nor loses by
+   it), so scores compare across categories.
 
 The artifact is ``_data/clauses.npz``, written by ``scripts/train_clauses.py``.
 """
