@@ -236,6 +236,50 @@ def test_parties_candidates_always_hold_the_blocks() -> None:
     assert top[1].tolist() == [0, 6, 7, 8]  # one of the copies, then the rest by margin
 
 
+def test_parties_candidates_count_names_no_better_one_holds() -> None:
+    """For Parties, stage 2 sees how many party names a candidate holds that no better candidate holds
+    (compared in lower case); other categories see nothing there."""
+    from termwise.classify.keywords import KeywordRules
+    from termwise.classify.model import Hints, stage2_features
+    from termwise.classify.units import Unit
+
+    text = "Acme and Beta agree. ACME shall pay. Beta and Gamma ship. Nobody here."
+    units = [Unit(0, 20, "s", ()), Unit(21, 36, "s", ()), Unit(37, 57, "s", ()), Unit(58, 70, "s", ())]
+    margins = np.repeat(np.array([4, 3, 2, 1], dtype=np.float32)[:, None], 2, axis=1)
+    mentions = [(0, 4), (9, 13), (21, 25), (37, 41), (46, 51)]  # Acme, Beta, ACME, Beta, Gamma
+    rules = KeywordRules({}, ["Parties", "B"])
+    top, f = stage2_features(units, _scores(margins), rules, Hints(mentions=mentions), k=4, text=text)
+    assert top[0].tolist() == [0, 1, 2, 3]
+    assert f[0, :, 25].tolist() == pytest.approx(np.log1p([2, 0, 1, 0]).tolist())
+    assert f[0, :, 20].tolist() == [1, 1, 1, 0]
+    assert not f[1, :, 25].any()
+
+
+def test_pooled_calibrators_lend_strength_to_a_rare_category() -> None:
+    """Calibrators fit over all categories first: a category with a handful of positives gets the
+    shared direction (a higher feature, a higher score) where a fit on its own rows could not tell."""
+    pytest.importorskip("sklearn")
+    from termwise.classify.train import pooled_then_each
+
+    rng = np.random.default_rng(0)
+    blocks, ys = [], []
+    for n_pos in (400, 400, 2):
+        x = rng.normal(size=(600, 2))
+        logit = 2.5 * x[:, 0] - 1.0
+        y = rng.random(600) < 1 / (1 + np.exp(-logit))
+        y[np.flatnonzero(y)[n_pos:]] = False  # the rare category keeps a few positives only
+        blocks.append(x)
+        ys.append(y)
+    coef, bias = pooled_then_each(blocks, ys)
+    assert coef.shape == (3, 2) and bias.shape == (3,)
+    assert (coef[:, 0] > 0.5).all()  # every category, the rare one too, weighs the first feature up
+    assert abs(coef[0, 1]) < 0.5  # and not the noise
+    assert bias[2] < bias[0]  # the rare category's intercept is its own: lower
+    # one class in every category: nothing to fit, every candidate scores low
+    coef, bias = pooled_then_each([b[:5] for b in blocks], [np.zeros(5, dtype=bool)] * 3)
+    assert not coef.any() and (bias < -5).all()
+
+
 def test_candidates_list_a_passage_once(tmp_path: Path) -> None:
     """A sentence (or date) that comes twice word for word is one candidate, the better scored."""
     from termwise.classify.clauses import cuad_candidates

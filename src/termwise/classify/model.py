@@ -10,18 +10,20 @@ Two stages, both linear:
    logistic regression over the unit's margin, the contract's best margins (does this contract
    have the category at all?), its rank, its neighbours' margins, its kind, whether it uses the
    category's keywords (:mod:`termwise.classify.keywords`), whether it overlaps or sits near a
-   better candidate, whether it names a party and, for a date, whether the agreement-date
-   extractor ranks it first (:func:`stage2_features`). The result estimates how likely the unit is
-   to find a gold clause that no better candidate found, against being wrong (a unit that only
-   repeats a clause already found was left out of the fit: the metric neither gains nor loses by
-   it), so scores compare across categories.
+   better candidate, whether it names a party (and how many no better candidate named) and, for a
+   date, whether the agreement-date extractor ranks it first (:func:`stage2_features`). The result
+   estimates how likely the unit is to find a gold clause that no better candidate found, against
+   being wrong (a unit that only repeats a clause already found was left out of the fit: the metric
+   neither gains nor loses by it), so scores compare across categories.
 
 The artifact is ``_data/clauses.npz``, written by ``scripts/train_clauses.py``.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -36,7 +38,7 @@ from termwise.classify.keywords import KeywordIndex, KeywordRules
 from termwise.classify.units import Unit, candidate_units
 from termwise.errors import ArtifactError
 
-FORMAT = 5  # the artifact layout; bumped whenever units, features or stage 2 change meaning
+FORMAT = 6  # the artifact layout; bumped whenever units, features or stage 2 change meaning
 TOP_K = 20
 POOL = 40  # the best units by margin that stage 2 picks its TOP_K from, copies set aside
 # CUAD matches a Parties candidate by containing a party's name, so copies cost nothing there; and the
@@ -47,7 +49,7 @@ FORCED_BLOCKS = 2
 BLOCK = 20_000  # units vectorized at a time (CUAD's longest contract has about 2,500)
 KINDS = ("s", "t", "d", "n", "b")
 _KIND_ID = {k: i for i, k in enumerate(KINDS)}
-N_BASE = 25
+N_BASE = 26
 DATA = Path(__file__).parent / "_data" / "clauses.npz"
 
 
@@ -179,8 +181,9 @@ def stage2_features(
     and length, the contract's best margins, whether the unit (and any of the candidates) uses the
     category's keywords, whether it overlaps or lies inside a better candidate and how far (in units)
     it is from the best and the nearest better one, whether it holds a party's name
-    (``hints.mentions``), and whether it is a date the agreement-date extractor ranks first (or
-    second or third; ``hints.dates``, best first)."""
+    (``hints.mentions``; for Parties, also how many names no better candidate holds), and whether it
+    is a date the agreement-date extractor ranks first (or second or third; ``hints.dates``, best
+    first)."""
     z = scores.margins
     n, n_cats = z.shape
     if n == 0:
@@ -227,6 +230,8 @@ def stage2_features(
     f[..., 21:25] = _placement(top, starts[top], ends[top])
     if hints.mentions:
         f[..., 20] = _holds_mention(top, starts, ends, hints.mentions)
+        for r in mention_rows:
+            f[r, :, 25] = np.log1p(_new_names(text, top[r], starts, ends, hints.mentions))
     if hints.dates:
         is_date = kind == 2
 
@@ -310,6 +315,28 @@ def _holds_mention(
         at = np.minimum(j, len(m) - 1)
         held |= (j < len(m)) & (m[at, 0] < ue) & (m[at, 1] <= ue)
     return held
+
+
+def _new_names(
+    text: str, row: np.ndarray, starts: np.ndarray, ends: np.ndarray, mentions: Sequence[tuple[int, int]]
+) -> np.ndarray:
+    """For each candidate of ``row`` (best margin first), how many party names (``mentions``, sorted;
+    compared in lower case) it holds whole that no better candidate holds: a candidate that names no
+    one new finds no new Parties clause."""
+    m_starts = [a for a, _ in mentions]
+    seen: set[str] = set()
+    out = np.zeros(len(row), dtype=np.float32)
+    for j, u in enumerate(row.tolist()):
+        us, ue = int(starts[u]), int(ends[u])
+        names = set()
+        for a, b in itertools.islice(mentions, bisect.bisect_left(m_starts, us), None):
+            if a >= ue:
+                break
+            if b <= ue:
+                names.add(text[a:b].lower())
+        out[j] = len(names - seen)
+        seen |= names
+    return out
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
