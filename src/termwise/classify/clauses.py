@@ -34,8 +34,8 @@ MAX_PER_CATEGORY = {"Parties": 2}
 BLOCK_ONLY = frozenset({"Parties"})
 # a score estimates how likely a candidate is to find a clause no better candidate found, so the signature
 # block, which names the parties the preamble named, scores low; a block that names the parties is shown
-# from this score
-MIN_BLOCK_SCORE = 0.1
+# from a lower score than MIN_SCORE
+MIN_PER_CATEGORY = {"Parties": 0.1}
 DEFAULT_MAX = 5
 MAX_MENTIONS = 20_000  # party-name occurrences stage 2 looks at, at most (the first, in text order)
 _lock = threading.Lock()
@@ -109,12 +109,11 @@ def find_clauses(
     hints = clause_hints(doc, agreement_dates, parties)
     out: list[Clause] = []
     blocks = {(u.start, u.end) for u in units if u.kind == "b" and _names_parties(text, u)}
-    floor = min(MIN_SCORE, MIN_BLOCK_SCORE)
+    floor = min(MIN_SCORE, *MIN_PER_CATEGORY.values())
     for label, cands in predict_units(load_model(), text, units, min_score=floor, hints=hints).items():
-        least = MIN_SCORE
         if label in BLOCK_ONLY:
             cands = [c for c in cands if (c[0], c[1]) in blocks]
-            least = MIN_BLOCK_SCORE
+        least = MIN_PER_CATEGORY.get(label, MIN_SCORE)
         for s, e, p in cands[: MAX_PER_CATEGORY.get(label, DEFAULT_MAX)]:
             if p >= least:
                 out.append(Clause(label=label, score=p, start=s, end=e))

@@ -30,6 +30,7 @@ from termwise.classify.model import (
     UnitScores,
     quantize,
     ranked,
+    sigmoid,
     stage2_features,
     stage2_probabilities,
 )
@@ -340,7 +341,7 @@ def _logistic_with_offset(x: np.ndarray, y: np.ndarray, offset: np.ndarray, c_re
     def loss_and_grad(params: np.ndarray) -> tuple[float, np.ndarray]:
         w, b = params[:n_feat], params[n_feat]
         z = offset + x @ w + b
-        g = 1.0 / (1.0 + np.exp(-z)) - target
+        g = sigmoid(z) - target
         loss = float(np.sum(np.logaddexp(0.0, z) - target * z) + 0.5 * (w @ w) / c_reg)
         return loss, np.r_[x.T @ g + w / c_reg, g.sum()]
 
