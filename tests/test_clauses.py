@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from termwise.classify.model import Calibrator
 from termwise.classify.rules import CATEGORIES, MIN_SCORE, score_sentence
 
 HERE = Path(__file__).parent
@@ -278,6 +279,55 @@ def test_pooled_calibrators_lend_strength_to_a_rare_category() -> None:
     # one class in every category: nothing to fit, every candidate scores low
     coef, bias = pooled_then_each([b[:5] for b in blocks], [np.zeros(5, dtype=bool)] * 3)
     assert not coef.any() and (bias < -5).all()
+
+
+def _calibrator_for(f: np.ndarray, y: np.ndarray, coef: np.ndarray, bias: np.ndarray) -> Calibrator:
+    """The :class:`Calibrator` whose shared layer is fit to ``y`` over features ``f`` ``(C, k, N)`` and
+    the per-category logits of ``coef`` and ``bias``."""
+    from termwise.classify.train import fit_quadratic
+
+    x = np.concatenate([f, (np.einsum("ckw,cw->ck", f, coef) + bias[:, None])[..., None]], axis=-1)
+    mean, scale, linear, quad, intercept = fit_quadratic(x.reshape(-1, x.shape[-1]), y.ravel())
+    return Calibrator(coef=coef, bias=bias, mean=mean, scale=scale, linear=linear, quad=quad, intercept=intercept)
+
+
+def test_shared_quadratic_layer_learns_what_features_do_together() -> None:
+    """The target is whether two features share a sign: no weighing of the features one by one can
+    tell, the shared layer's products can; and it keeps what the per-category logit says."""
+    pytest.importorskip("sklearn")
+    rng = np.random.default_rng(1)
+    f = rng.normal(size=(2, 3000, 4))
+    y = f[..., 0] * f[..., 1] > 0
+    cal = _calibrator_for(f, y, np.zeros((2, 4)), np.zeros(2))
+    test = rng.normal(size=(2, 1000, 4))
+    p = cal.probabilities(test)
+    assert p.shape == (2, 1000)
+    assert ((p > 0.5) == (test[..., 0] * test[..., 1] > 0)).mean() > 0.9
+    # the per-category logit alone decides here: the layer follows it, category by category
+    coef = np.zeros((2, 4))
+    coef[0, 2], coef[1, 3] = 3.0, -3.0
+    y = np.einsum("ckw,cw->ck", f, coef) + rng.logistic(size=(2, 3000)) > 0
+    p = _calibrator_for(f, y, coef, np.zeros(2)).probabilities(test)
+    assert ((p > 0.5) == (np.einsum("ckw,cw->ck", test, coef) > 0)).mean() > 0.9
+    # one class only: nothing to fit, every candidate scores low
+    p = _calibrator_for(f, np.zeros_like(y), coef, np.zeros(2)).probabilities(test)
+    assert (p < 0.01).all()
+
+
+def test_the_calibrator_survives_a_save_and_load(tmp_path: Path) -> None:
+    """The artifact stores stage 2 whole: a model saved and loaded again scores as before."""
+    from termwise.classify.model import ClauseModel, predict_units, stage2_features
+    from termwise.classify.units import candidate_units
+
+    model = ClauseModel.load()
+    saved = tmp_path / "model.npz"
+    model.save(saved, {"contracts": 1})
+    again = ClauseModel.load(saved)
+    text = "This Agreement is governed by the laws of the State of Delaware. Either party may terminate it."
+    units = candidate_units(text)
+    _, f = stage2_features(units, model.score_units(units), model.keyword_index.rules, text=text)
+    assert np.array_equal(again.stage2.probabilities(f), model.stage2.probabilities(f))
+    assert predict_units(again, text, units) == predict_units(model, text, units)
 
 
 def test_candidates_list_a_passage_once(tmp_path: Path) -> None:

@@ -33,9 +33,9 @@ MAX_PER_CATEGORY = {"Parties": 2}
 # are: the preamble and the signature block (the parties themselves are listed by the extractor)
 BLOCK_ONLY = frozenset({"Parties"})
 # a score estimates how likely a candidate is to find a clause no better candidate found, so the signature
-# block, which names the parties the preamble named, scores low; a block that names the parties is shown
-# from a lower score than MIN_SCORE
-MIN_PER_CATEGORY = {"Parties": 0.1}
+# block, which names the parties the preamble named, scores low (0.03 to 0.3); a block that names the
+# parties (BLOCK_ONLY) is shown from a far lower score than MIN_SCORE
+MIN_PER_CATEGORY = {"Parties": 0.01}
 DEFAULT_MAX = 5
 MAX_MENTIONS = 20_000  # party-name occurrences stage 2 looks at, at most (the first, in text order)
 _lock = threading.Lock()

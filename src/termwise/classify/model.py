@@ -15,6 +15,10 @@ Two stages, both linear:
    estimates how likely the unit is to find a gold clause that no better candidate found, against
    being wrong (a unit that only repeats a clause already found was left out of the fit: the metric
    neither gains nor loses by it), so scores compare across categories.
+3. **A shared quadratic layer.** That logit and the features feed one logistic regression over them
+   and their pairwise products, shared by all categories (:class:`Calibrator`): the per-category
+   regressions are linear, and some features matter only together (a high rank counts for less in a
+   contract whose best margin is low).
 
 The artifact is ``_data/clauses.npz``, written by ``scripts/train_clauses.py``.
 """
@@ -28,7 +32,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -38,7 +42,7 @@ from termwise.classify.keywords import KeywordIndex, KeywordRules
 from termwise.classify.units import Unit, candidate_units
 from termwise.errors import ArtifactError
 
-FORMAT = 6  # the artifact layout; bumped whenever units, features or stage 2 change meaning
+FORMAT = 7  # the artifact layout; bumped whenever units, features or stage 2 change meaning
 TOP_K = 20
 POOL = 40  # the best units by margin that stage 2 picks its TOP_K from, copies set aside
 # CUAD matches a Parties candidate by containing a party's name, so copies cost nothing there; and the
@@ -71,6 +75,61 @@ NO_HINTS = Hints()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Calibrator:
+    """Stage 2's scorer. Per category, a linear logit over a candidate's :func:`stage2_features`
+    (``coef``, ``bias``); then one layer shared by all categories: the features and that logit,
+    standardized (``mean``, ``scale``), give the final logit through ``intercept + x @ linear + x @
+    quad @ x``, a logistic regression over them and their pairwise products (``quad`` is upper
+    triangular: one weight per product)."""
+
+    coef: np.ndarray  # (C, N_BASE)
+    bias: np.ndarray  # (C,)
+    mean: np.ndarray  # (N_BASE + 1,)
+    scale: np.ndarray  # (N_BASE + 1,)
+    linear: np.ndarray  # (N_BASE + 1,)
+    quad: np.ndarray  # (N_BASE + 1, N_BASE + 1)
+    intercept: float
+
+    def logits(self, f: np.ndarray) -> np.ndarray:
+        """``(C, k)`` per-category logits from features ``(C, k, N_BASE)``."""
+        out = np.einsum("ckw,cw->ck", f.astype(np.float64), self.coef.astype(np.float64))
+        return out + self.bias[:, None]
+
+    def inputs(self, f: np.ndarray, logits: np.ndarray) -> np.ndarray:
+        """``(..., N_BASE + 1)``: the shared layer's standardized inputs, the features and the logit."""
+        x = np.concatenate([f.astype(np.float64), logits[..., None]], axis=-1)
+        return (x - self.mean) / self.scale
+
+    def probabilities(self, f: np.ndarray) -> np.ndarray:
+        """``(C, k)`` probabilities from features ``(C, k, N_BASE)``."""
+        x = self.inputs(f, self.logits(f))
+        return sigmoid(self.intercept + x @ self.linear + ((x @ self.quad) * x).sum(axis=-1))
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {
+            "coef": self.coef.astype(np.float32),
+            "bias": self.bias.astype(np.float32),
+            "mean": self.mean.astype(np.float64),
+            "scale": self.scale.astype(np.float64),
+            "linear": self.linear.astype(np.float64),
+            "quad": self.quad.astype(np.float64),
+            "intercept": np.array([self.intercept], dtype=np.float64),
+        }
+
+    @classmethod
+    def from_arrays(cls, a: dict[str, np.ndarray]) -> Calibrator:
+        return cls(
+            coef=a["coef"],
+            bias=a["bias"],
+            mean=a["mean"],
+            scale=a["scale"],
+            linear=a["linear"],
+            quad=a["quad"],
+            intercept=float(a["intercept"][0]),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ClauseModel:
     categories: tuple[str, ...]
     vocab: dict[str, int]
@@ -78,8 +137,7 @@ class ClauseModel:
     weights: np.ndarray  # (V, C) float32 or int8
     scale: np.ndarray  # (C,) multiplier for int8 weights
     bias: np.ndarray  # (C,)
-    s2_coef: np.ndarray  # (C, N_BASE)
-    s2_bias: np.ndarray  # (C,)
+    stage2: Calibrator
     keywords: dict[str, tuple[str, ...]]  # category -> keyword rule (stage 2 was fit on these)
     vectorizer: Vectorizer = field(init=False, repr=False, compare=False)
     keyword_index: KeywordIndex = field(init=False, repr=False, compare=False)
@@ -106,18 +164,17 @@ class ClauseModel:
         """Write the artifact; ``meta`` (what it was trained on, its CV figures) is stored beside the format."""
         tokens = sorted(self.vocab, key=self.vocab.__getitem__)
         info = {"format": FORMAT, "keywords": self.keywords, **(meta or {})}
-        np.savez_compressed(
-            path,
-            meta=np.frombuffer(json.dumps(info, sort_keys=True).encode(), dtype=np.uint8),
-            categories=np.frombuffer("\n".join(self.categories).encode(), dtype=np.uint8),
-            vocab=np.frombuffer("\n".join(tokens).encode(), dtype=np.uint8),
-            idf=self.idf.astype(np.float32),
-            weights=self.weights,
-            scale=self.scale.astype(np.float32),
-            bias=self.bias.astype(np.float32),
-            s2_coef=self.s2_coef.astype(np.float32),
-            s2_bias=self.s2_bias.astype(np.float32),
-        )
+        arrays: dict[str, Any] = {  # Any: numpy's stubs type a keyword like its allow_pickle flag
+            "meta": np.frombuffer(json.dumps(info, sort_keys=True).encode(), dtype=np.uint8),
+            "categories": np.frombuffer("\n".join(self.categories).encode(), dtype=np.uint8),
+            "vocab": np.frombuffer("\n".join(tokens).encode(), dtype=np.uint8),
+            "idf": self.idf.astype(np.float32),
+            "weights": self.weights,
+            "scale": self.scale.astype(np.float32),
+            "bias": self.bias.astype(np.float32),
+        }
+        arrays.update({"s2_" + k: v for k, v in self.stage2.arrays().items()})
+        np.savez_compressed(path, **arrays)
 
     @classmethod
     def load(cls, path: Path = DATA) -> ClauseModel:
@@ -138,8 +195,7 @@ class ClauseModel:
                 weights=z["weights"],
                 scale=z["scale"],
                 bias=z["bias"],
-                s2_coef=z["s2_coef"],
-                s2_bias=z["s2_bias"],
+                stage2=Calibrator.from_arrays({k[3:]: z[k] for k in z.files if k.startswith("s2_")}),
                 keywords=_keywords(meta.get("keywords")),
             )
 
@@ -355,14 +411,8 @@ def predict_units(
     if not units:
         return {c: [] for c in model.categories}
     top, f = stage2_features(units, model.score_units(units), model.keyword_index.rules, hints, text=text)
-    p = stage2_probabilities(f, model.s2_coef, model.s2_bias)
+    p = model.stage2.probabilities(f)
     return dict(zip(model.categories, ranked(text, units, top, p, min_score), strict=True))
-
-
-def stage2_probabilities(f: np.ndarray, coef: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    """``(C, k)`` probabilities from stage-2 features ``(C, k, N_BASE)`` and each category's calibrator."""
-    logits = np.einsum("ckw,cw->ck", f.astype(np.float64), coef.astype(np.float64))
-    return sigmoid(logits + bias[:, None])
 
 
 def ranked(

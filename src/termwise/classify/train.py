@@ -25,6 +25,7 @@ from termwise.classify.clauses import clause_hints
 from termwise.classify.features import Vectorizer, is_bigram, unit_tokens
 from termwise.classify.keywords import RULES, KeywordIndex, KeywordRules
 from termwise.classify.model import (
+    Calibrator,
     ClauseModel,
     Hints,
     UnitScores,
@@ -32,7 +33,6 @@ from termwise.classify.model import (
     ranked,
     sigmoid,
     stage2_features,
-    stage2_probabilities,
 )
 from termwise.classify.units import Unit, candidate_units
 from termwise.evaluate.cuad import matches, word_set
@@ -49,6 +49,7 @@ C_STAGE1 = 0.3  # LinearSVC C; 1.0 measured worse (CV AUPR 0.644 vs 0.649)
 # 0.5812
 C_POOLED = 10.0
 C_EACH = 0.3
+C_QUAD = 1.0  # the shared quadratic layer's regularization (0.1: the same within 0.001)
 
 
 @dataclass(slots=True)
@@ -263,13 +264,12 @@ def new_finds(hits: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return y, kept
 
 
-def fit_stage2(
-    contracts: Sequence[Contract], scores: Sequence[UnitScores], cats: Sequence[str]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per category, a logistic regression from a top unit's stage-2 features to whether it finds a gold
-    clause that no better candidate found (:func:`new_finds`). "Better" is the order of a first fit, to
-    whether a candidate matches any gold clause; the second fit is the calibrator. Both fits are
-    :func:`pooled_then_each`."""
+def fit_stage2(contracts: Sequence[Contract], scores: Sequence[UnitScores], cats: Sequence[str]) -> Calibrator:
+    """Stage 2's :class:`Calibrator`, fit to whether a top unit finds a gold clause that no better
+    candidate found (:func:`new_finds`). Three fits: per category, a logistic regression to whether a
+    candidate matches any gold clause, whose order says which candidate is "better"; then, in that
+    order, per category, the calibrator's linear part to the new finds (both :func:`pooled_then_each`);
+    then, in the order of that, the layer shared by all categories (:func:`fit_quadratic`)."""
     rules = _rules(tuple(cats))
     feats = [
         stage2_features(ct.units, sc, rules, ct.hints, text=ct.text) for ct, sc in zip(contracts, scores, strict=True)
@@ -281,9 +281,33 @@ def fit_stage2(
     blocks = [np.vstack([fc[c] for _, fc in feats]).astype(np.float64) for c in range(len(cats))]
     any_hit = [np.concatenate([h[c].any(axis=1) for h in hits]) for c in range(len(cats))]
     coef, bias = pooled_then_each(blocks, any_hit)
+    targets, kept = _new_find_targets(blocks, hits, coef, bias)
+    coef, bias = pooled_then_each([f[k] for f, k in zip(blocks, kept, strict=True)], targets)
+    targets, kept = _new_find_targets(blocks, hits, coef, bias)
+    x = np.vstack(
+        [np.hstack([f, (f @ coef[c] + bias[c])[:, None]])[k] for c, (f, k) in enumerate(zip(blocks, kept, strict=True))]
+    )
+    mean, scale, linear, quad, intercept = fit_quadratic(x, np.concatenate(targets))
+    return Calibrator(
+        coef=coef.astype(np.float32),
+        bias=bias.astype(np.float32),
+        mean=mean,
+        scale=scale,
+        linear=linear,
+        quad=quad,
+        intercept=intercept,
+    )
+
+
+def _new_find_targets(
+    blocks: Sequence[np.ndarray], hits: Sequence[Sequence[np.ndarray]], coef: np.ndarray, bias: np.ndarray
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Per category, :func:`new_finds`'s targets (of the kept rows) and kept rows of ``blocks[c]``, the
+    rows of each contract's candidates (``hits[contract][c]``) in turn, better meaning a higher logit of
+    ``coef`` and ``bias`` (only their order counts)."""
     targets, kept = [], []
     for c, f in enumerate(blocks):
-        logits = f @ coef[c] + bias[c]  # the first fit's: only their order counts
+        logits = f @ coef[c] + bias[c]
         y_parts, kept_parts, a = [], [], 0
         for h in hits:
             k = len(h[c])
@@ -294,8 +318,31 @@ def fit_stage2(
         keep = np.concatenate(kept_parts)
         targets.append(np.concatenate(y_parts)[keep])
         kept.append(keep)
-    coef, bias = pooled_then_each([f[k] for f, k in zip(blocks, kept, strict=True)], targets)
-    return coef.astype(np.float32), bias.astype(np.float32)
+    return targets, kept
+
+
+def fit_quadratic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
+    """A logistic regression over the standardized columns of ``x`` and their pairwise products
+    (squares included; :data:`C_QUAD`): ``mean``, ``scale``, the linear weights, the upper-triangular
+    weights of the products and the intercept, as :class:`~termwise.classify.model.Calibrator` holds
+    them. A column that never varies is left as it is (scale 1). With one class only, every weight is
+    0 and the intercept says that class."""
+    from sklearn.linear_model import LogisticRegression
+
+    d = x.shape[1]
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    linear, quad = np.zeros(d), np.zeros((d, d))
+    if y.all() or not y.any():
+        return mean, scale, linear, quad, 8.0 if y.all() else -8.0
+    z = (x - mean) / scale
+    iu = np.triu_indices(d)
+    m = LogisticRegression(C=C_QUAD, max_iter=500, solver="newton-cholesky")
+    m.fit(np.hstack([z, z[:, iu[0]] * z[:, iu[1]]]), y)
+    linear = m.coef_[0][:d].copy()
+    quad[iu] = m.coef_[0][d:]
+    return mean, scale, linear, quad, float(m.intercept_[0])
 
 
 def pooled_then_each(blocks: Sequence[np.ndarray], ys: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -373,10 +420,10 @@ def oof_scores(
 
 
 def predictions_for(
-    ct: Contract, sc: UnitScores, coef: np.ndarray, bias: np.ndarray, cats: Sequence[str]
+    ct: Contract, sc: UnitScores, stage2: Calibrator, cats: Sequence[str]
 ) -> dict[str, list[dict[str, object]]]:
     top, f = stage2_features(ct.units, sc, _rules(tuple(cats)), ct.hints, text=ct.text)
-    p = stage2_probabilities(f, coef, bias)
+    p = stage2.probabilities(f)
     return {
         name: [{"text": ct.text[a:b], "start": a, "end": b, "score": q} for a, b, q in cands]
         for name, cands in zip(cats, ranked(ct.text, ct.units, top, p), strict=True)
@@ -410,9 +457,9 @@ def cross_validate(
             assert oof_all is not None
             inner = [oof_all[j] for j in train_idx]
             test_z = [oof_all[j] for j in test]
-        coef, bias = fit_stage2(train, inner, cats)
+        stage2 = fit_stage2(train, inner, cats)
         for ct, z in zip(test_cts, test_z, strict=True):
-            preds[ct.id] = predictions_for(ct, z, coef, bias, cats)
+            preds[ct.id] = predictions_for(ct, z, stage2, cats)
         log(f"outer fold {i + 1}/{k} done")
     return preds
 
@@ -422,7 +469,7 @@ def train_final(
 ) -> ClauseModel:
     n_cats = len(cats)
     oof = oof_scores(contracts, cats, k, seed, log)
-    coef, bias = fit_stage2(contracts, oof, cats)
+    stage2 = fit_stage2(contracts, oof, cats)
     vocab, idf, w, b = fit_stage1(contracts, n_cats)
     wq, scale = quantize(w)
     return ClauseModel(
@@ -432,7 +479,6 @@ def train_final(
         weights=wq,
         scale=scale,
         bias=b,
-        s2_coef=coef,
-        s2_bias=bias,
+        stage2=stage2,
         keywords={c: RULES.get(c, ()) for c in cats},
     )
