@@ -1,6 +1,6 @@
 """The clause model at run time: numpy only.
 
-Two stages, both linear:
+Two stages, linear per category, then one quadratic layer that all categories share:
 
 1. **Unit scores.** Each candidate unit (:mod:`termwise.classify.units`) gets a TF-IDF vector
    over a fixed vocabulary and one margin per CUAD category from one-vs-rest linear SVMs
@@ -90,19 +90,11 @@ class Calibrator:
     quad: np.ndarray  # (N_BASE + 1, N_BASE + 1)
     intercept: float
 
-    def logits(self, f: np.ndarray) -> np.ndarray:
-        """``(C, k)`` per-category logits from features ``(C, k, N_BASE)``."""
-        out = np.einsum("ckw,cw->ck", f.astype(np.float64), self.coef.astype(np.float64))
-        return out + self.bias[:, None]
-
-    def inputs(self, f: np.ndarray, logits: np.ndarray) -> np.ndarray:
-        """``(..., N_BASE + 1)``: the shared layer's standardized inputs, the features and the logit."""
-        x = np.concatenate([f.astype(np.float64), logits[..., None]], axis=-1)
-        return (x - self.mean) / self.scale
-
     def probabilities(self, f: np.ndarray) -> np.ndarray:
         """``(C, k)`` probabilities from features ``(C, k, N_BASE)``."""
-        x = self.inputs(f, self.logits(f))
+        f = f.astype(np.float64)
+        logits = np.einsum("ckw,cw->ck", f, self.coef.astype(np.float64)) + self.bias[:, None]
+        x = (np.concatenate([f, logits[..., None]], axis=-1) - self.mean) / self.scale
         return sigmoid(self.intercept + x @ self.linear + ((x @ self.quad) * x).sum(axis=-1))
 
     def arrays(self) -> dict[str, np.ndarray]:
