@@ -314,6 +314,36 @@ def test_shared_quadratic_layer_learns_what_features_do_together() -> None:
     assert (p < 0.01).all()
 
 
+def test_thinning_the_easy_negatives_keeps_the_fit() -> None:
+    """The shared layer is fit on every positive and hard row and a weighted share of the easy
+    negatives; the weighted fit scores as the fit on every row does."""
+    pytest.importorskip("sklearn")
+    from termwise.classify.train import EASY_LOGIT, fit_quadratic, thin_easy_negatives
+
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(40000, 3))
+    logit = 2.5 * x[:, 0] - 5.0 + x[:, 1] * x[:, 2]
+    y = rng.random(len(x)) < 1 / (1 + np.exp(-logit))
+    rows, weight = thin_easy_negatives(y, 2.5 * x[:, 0] - 5.0, keep=0.2)
+    easy = ~y & (2.5 * x[:, 0] - 5.0 < EASY_LOGIT)
+    assert rows[~easy].all()  # every positive and every hard row is kept, at weight 1
+    assert (weight[~easy[rows]] == 1.0).all() and (weight[easy[rows]] == 5.0).all()
+    assert 0.15 < rows[easy].mean() < 0.25  # about a fifth of the easy ones
+    assert weight.sum() == pytest.approx(len(y), rel=0.05)  # the weights stand for every row
+    full = fit_quadratic(x, y)
+    thin = fit_quadratic(x[rows], y[rows], weight)
+    test = rng.normal(size=(5000, 3))
+
+    def prob(params: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]) -> np.ndarray:
+        mean, scale, linear, quad, intercept = params
+        z = (test - mean) / scale
+        return 1 / (1 + np.exp(-(intercept + z @ linear + ((z @ quad) * z).sum(axis=1))))
+
+    p_full, p_thin = prob(full), prob(thin)
+    assert np.abs(p_full - p_thin).max() < 0.05
+    assert np.corrcoef(p_full, p_thin)[0, 1] > 0.99
+
+
 def test_the_calibrator_survives_a_save_and_load(tmp_path: Path) -> None:
     """The artifact stores stage 2 whole: a model saved and loaded again scores as before."""
     from termwise.classify.model import ClauseModel, predict_units, stage2_features

@@ -50,6 +50,12 @@ C_STAGE1 = 0.3  # LinearSVC C; 1.0 measured worse (CV AUPR 0.644 vs 0.649)
 C_POOLED = 10.0
 C_EACH = 0.3
 C_QUAD = 1.0  # the shared quadratic layer's regularization (0.1: the same within 0.001)
+# The shared layer is fit on every hard row and a share of the easy ones (a candidate that finds nothing new
+# and whose category's logit is below EASY_LOGIT: about 90% of the rows), weighted up to stand for all of
+# them. Keeping a fifth: CV (AUPR / P@80%R / per-category mean) 0.7529 / 0.4788 / 0.5901 against 0.7530 /
+# 0.4795 / 0.5902 on every row; the fit takes about 8 s instead of 35 s a fold, the CV 262 s instead of 396 s.
+EASY_LOGIT = -4.0
+EASY_KEEP = 0.2
 
 
 @dataclass(slots=True)
@@ -269,7 +275,8 @@ def fit_stage2(contracts: Sequence[Contract], scores: Sequence[UnitScores], cats
     candidate found (:func:`new_finds`). Three fits: per category, a logistic regression to whether a
     candidate matches any gold clause, whose order says which candidate is "better"; then, in that
     order, per category, the calibrator's linear part to the new finds (both :func:`pooled_then_each`);
-    then, in the order of that, the layer shared by all categories (:func:`fit_quadratic`)."""
+    then, in the order of that, the layer shared by all categories (:func:`fit_quadratic`, on the rows
+    :func:`thin_easy_negatives` keeps)."""
     rules = _rules(tuple(cats))
     feats = [
         stage2_features(ct.units, sc, rules, ct.hints, text=ct.text) for ct, sc in zip(contracts, scores, strict=True)
@@ -281,13 +288,14 @@ def fit_stage2(contracts: Sequence[Contract], scores: Sequence[UnitScores], cats
     blocks = [np.vstack([fc[c] for _, fc in feats]).astype(np.float64) for c in range(len(cats))]
     any_hit = [np.concatenate([h[c].any(axis=1) for h in hits]) for c in range(len(cats))]
     coef, bias = pooled_then_each(blocks, any_hit)
-    targets, kept = _new_find_targets(blocks, hits, coef, bias)
+    targets, kept = _new_find_targets(hits, [f @ coef[c] + bias[c] for c, f in enumerate(blocks)])
     coef, bias = pooled_then_each([f[k] for f, k in zip(blocks, kept, strict=True)], targets)
-    targets, kept = _new_find_targets(blocks, hits, coef, bias)
-    x = np.vstack(
-        [np.hstack([f, (f @ coef[c] + bias[c])[:, None]])[k] for c, (f, k) in enumerate(zip(blocks, kept, strict=True))]
-    )
-    mean, scale, linear, quad, intercept = fit_quadratic(x, np.concatenate(targets))
+    logits = [f @ coef[c] + bias[c] for c, f in enumerate(blocks)]
+    targets, kept = _new_find_targets(hits, logits)
+    x = np.vstack([np.hstack([f, lg[:, None]])[k] for f, lg, k in zip(blocks, logits, kept, strict=True)])
+    y = np.concatenate(targets)
+    rows, weight = thin_easy_negatives(y, x[:, -1])
+    mean, scale, linear, quad, intercept = fit_quadratic(x[rows], y[rows], weight)
     return Calibrator(
         coef=coef.astype(np.float32),
         bias=bias.astype(np.float32),
@@ -300,18 +308,17 @@ def fit_stage2(contracts: Sequence[Contract], scores: Sequence[UnitScores], cats
 
 
 def _new_find_targets(
-    blocks: Sequence[np.ndarray], hits: Sequence[Sequence[np.ndarray]], coef: np.ndarray, bias: np.ndarray
+    hits: Sequence[Sequence[np.ndarray]], logits: Sequence[np.ndarray]
 ) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Per category, :func:`new_finds`'s targets (of the kept rows) and kept rows of ``blocks[c]``, the
-    rows of each contract's candidates (``hits[contract][c]``) in turn, better meaning a higher logit of
-    ``coef`` and ``bias`` (only their order counts)."""
+    """Per category, :func:`new_finds`'s targets (of the kept rows) and kept rows of ``logits[c]``, the
+    rows of each contract's candidates (``hits[contract][c]``) in turn, better meaning a higher logit
+    (only their order counts)."""
     targets, kept = [], []
-    for c, f in enumerate(blocks):
-        logits = f @ coef[c] + bias[c]
+    for c, lg in enumerate(logits):
         y_parts, kept_parts, a = [], [], 0
         for h in hits:
             k = len(h[c])
-            y, keep = new_finds(h[c], np.argsort(-logits[a : a + k], kind="stable"))
+            y, keep = new_finds(h[c], np.argsort(-lg[a : a + k], kind="stable"))
             y_parts.append(y)
             kept_parts.append(keep)
             a += k
@@ -321,17 +328,30 @@ def _new_find_targets(
     return targets, kept
 
 
-def fit_quadratic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
+def thin_easy_negatives(
+    y: np.ndarray, logit: np.ndarray, keep: float = EASY_KEEP, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows to fit on and their weights: every positive and every row whose ``logit`` is at least
+    :data:`EASY_LOGIT`, each of weight 1, and a random share ``keep`` of the other (easy negative) rows,
+    each of weight ``1 / keep``, so the weights still sum to about the number of rows."""
+    easy = ~y & (logit < EASY_LOGIT)
+    rows = ~easy | (np.random.default_rng(seed).random(len(y)) < keep)
+    return rows, np.where(easy, 1.0 / keep, 1.0)[rows]
+
+
+def fit_quadratic(
+    x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
     """A logistic regression over the standardized columns of ``x`` and their pairwise products
-    (squares included; :data:`C_QUAD`): ``mean``, ``scale``, the linear weights, the upper-triangular
-    weights of the products and the intercept, as :class:`~termwise.classify.model.Calibrator` holds
-    them. A column that never varies is left as it is (scale 1). With one class only, every weight is
-    0 and the intercept says that class."""
+    (squares included; :data:`C_QUAD`), rows weighted by ``weight`` (default: all 1): ``mean``,
+    ``scale``, the linear weights, the upper-triangular weights of the products and the intercept, as
+    :class:`~termwise.classify.model.Calibrator` holds them. A column that never varies is left as it
+    is (scale 1). With one class only, every weight is 0 and the intercept says that class."""
     from sklearn.linear_model import LogisticRegression
 
     d = x.shape[1]
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
+    mean = np.average(x, axis=0, weights=weight)
+    scale = np.sqrt(np.average((x - mean) ** 2, axis=0, weights=weight))
     scale[scale < 1e-9] = 1.0
     linear, quad = np.zeros(d), np.zeros((d, d))
     if y.all() or not y.any():
@@ -339,7 +359,7 @@ def fit_quadratic(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray,
     z = (x - mean) / scale
     iu = np.triu_indices(d)
     m = LogisticRegression(C=C_QUAD, max_iter=500, solver="newton-cholesky")
-    m.fit(np.hstack([z, z[:, iu[0]] * z[:, iu[1]]]), y)
+    m.fit(np.hstack([z, z[:, iu[0]] * z[:, iu[1]]]), y, sample_weight=weight)
     linear = m.coef_[0][:d].copy()
     quad[iu] = m.coef_[0][d:]
     return mean, scale, linear, quad, float(m.intercept_[0])
