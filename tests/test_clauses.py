@@ -435,6 +435,32 @@ def test_candidates_are_capped_and_round_trip(offer) -> None:  # noqa: ANN001
     for cs in cands.values():
         assert len(cs) <= 20
         assert [c[2] for c in cs] == sorted((c[2] for c in cs), reverse=True)
+        assert all(offer.text[s:e] for s, e, _ in cs)
+
+
+def test_stage2_scores_more_candidates_than_it_lists() -> None:
+    """Stage 2 scores the best TOP_K units per category and lists the best MAX_CANDIDATES (CUAD's 20)
+    by its own score, which need not be the best by stage 1's margin."""
+    from termwise.classify.clauses import load_model
+    from termwise.classify.model import MAX_CANDIDATES, TOP_K, predict_units, stage2_features
+    from termwise.classify.units import candidate_units
+
+    assert TOP_K > MAX_CANDIDATES == 20
+    goods = ["hardware", "software", "services", "licenses", "parts", "tools", "supplies", "reports"]
+    text = " ".join(
+        f"Section {i}. The Supplier shall deliver the {goods[i % 8]} of lot {i} to the Buyer within {i + 2} days."
+        for i in range(70)
+    )
+    model = load_model()
+    units = candidate_units(text)
+    top, f = stage2_features(units, model.score_units(units), model.keyword_index.rules, text=text)
+    assert top.shape[1] == TOP_K
+    listed = predict_units(model, text, units)
+    assert max(len(cs) for cs in listed.values()) == MAX_CANDIDATES
+    p = model.stage2.probabilities(f)
+    for c, cs in enumerate(listed.values()):
+        # the listed ones are the best by stage 2's score among all TOP_K scored
+        assert [round(q, 9) for _, _, q in cs] == [round(q, 9) for q in sorted(p[c], reverse=True)[: len(cs)]]
 
 
 # --- the eval command --------------------------------------------------------------------------
