@@ -554,6 +554,7 @@ def test_gold_hits_use_the_metric_and_cache() -> None:
         body = text[u.start : u.end]
         assert h[i].tolist() == ["Acme" in body, "Beta LLC" in body]
     assert len(ct.hit_cache) == len(units)
+    assert len(ct.word_cache) == len(units)  # each unit's words are found once, for every category
     assert gold_hits(ct, 1, "Insurance", idx).shape == (len(units), 0)
 
 

@@ -71,6 +71,8 @@ class Contract:
     # (category, unit) -> which gold spans of the category the unit's text matches (CUAD's rule); filled
     # as stage 2 asks, since only a category's best units are ever asked about
     hit_cache: dict[tuple[int, int], np.ndarray] = field(default_factory=dict, repr=False)
+    # unit -> its word set under the metric's rule, shared by the categories that ask about the unit
+    word_cache: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
 
 def load_cuad(
@@ -241,12 +243,21 @@ def gold_hits(ct: Contract, c: int, category: str, units: np.ndarray) -> np.ndar
     out = np.zeros((len(units), len(gold)), dtype=bool)
     if not gold:
         return out
+    gold_words = [word_set(g) for g in gold]
     for i, u in enumerate(units.tolist()):
         row = ct.hit_cache.get((c, u))
         if row is None:
             text = ct.text[ct.units[u].start : ct.units[u].end]
-            words = word_set(text)
-            row = np.array([matches(text, g, category, pred_words=words) for g in gold], dtype=bool)
+            words = ct.word_cache.get(u)
+            if words is None:
+                words = ct.word_cache[u] = word_set(text)
+            row = np.array(
+                [
+                    matches(text, g, category, pred_words=words, gold_words=gw)
+                    for g, gw in zip(gold, gold_words, strict=True)
+                ],
+                dtype=bool,
+            )
             ct.hit_cache[(c, u)] = row
         out[i] = row
     return out
