@@ -1,6 +1,7 @@
 """Peak memory of `termwise extract --json` on the largest CUAD contract and on one long
 document (CUAD texts run together, --long-mb MB: what grows faster than the text shows
-here), and the time `termwise --help` takes to answer. Each runs in a fresh process; peak
+here), the time `termwise --help` takes to answer and the time the clause model takes to load
+(the bar is 1 s). Each runs in a fresh process; peak
 RSS comes from the child's rusage.
 
 Usage: python bench/memory.py [--long-mb 10]
@@ -74,6 +75,13 @@ def main() -> None:
         subprocess.run([*tw, "--help"], check=True, stdout=subprocess.DEVNULL)
         times.append(time.perf_counter() - t0)
     print(f"  termwise --help: best {min(times):.3f} s, median {sorted(times)[2]:.3f} s of 5")
+    code = (
+        "import time, termwise.classify.clauses as c\n"
+        "t = time.perf_counter(); c.load_model(); print(time.perf_counter() - t)"
+    )
+    run = [sys.executable, "-c", code]
+    loads = [float(subprocess.run(run, check=True, capture_output=True, text=True).stdout) for _ in range(3)]
+    print(f"  clause model load (fresh process): best {min(loads):.3f} s, median {sorted(loads)[1]:.3f} s of 3")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -412,19 +411,19 @@ def test_doc_type(name: str, label: str) -> None:
     assert 0.5 <= got[0].score <= 1.0
 
 
-def test_model_is_lazy_numpy_only_and_quick_to_load() -> None:
+def test_model_is_lazy_and_numpy_only() -> None:
+    """The model loads on first use and scores without scikit-learn or scipy (its load time is a
+    benchmark: ``bench/memory.py``)."""
     code = (
-        "import sys, time\n"
+        "import sys\n"
         "import termwise.pipeline, termwise.classify.clauses as c\n"
         "assert c.load_model.cache_info().currsize == 0, 'loaded at import'\n"
-        "t = time.perf_counter(); c.load_model(); dt = time.perf_counter() - t\n"
         "c.cuad_candidates('This Agreement shall be governed by the laws of the State of New York.')\n"
-        "bad = [m for m in ('sklearn', 'scipy') if m in sys.modules]\n"
-        "print(dt, bad)\n"
+        "assert c.load_model.cache_info().currsize == 1\n"
+        "print([m for m in ('sklearn', 'scipy') if m in sys.modules])\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert float(out[0]) < 1.0
-    assert out[1] == "[]"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]"
 
 
 def test_candidates_are_capped_and_round_trip(offer) -> None:  # noqa: ANN001
@@ -567,13 +566,11 @@ def test_cross_validation_holds_the_baseline() -> None:
     from termwise.evaluate.cuad import score
 
     base = json.loads(BASELINE.read_text(encoding="utf-8"))
-    t0 = time.time()
     contracts, cats = T.load_cuad(CUAD)
     preds = T.cross_validate(contracts, cats, k=base["folds"], nested=base["nested"], log=lambda _m: None)
     s = score({ct.id: ct.gold for ct in contracts}, preds, cats).summary()
     for key in ("aupr", "p_at_80r", "category_mean_aupr"):
         assert s[key] >= base["overall"][key] - 0.02, (key, s[key], base["overall"][key])
-    assert time.time() - t0 < 600
 
 
 @pytest.mark.skipif(not CUAD.exists(), reason="CUAD training data not present")
