@@ -1,8 +1,7 @@
 """Peak memory of `termwise extract --json` on the largest CUAD contract and on one long
 document (CUAD texts run together, --long-mb MB: what grows faster than the text shows
 here), the time `termwise --help` takes to answer and the time the clause model takes to load
-(the bar is 1 s). Each runs in a fresh process; peak
-RSS comes from the child's rusage.
+(the bar is 1 s). Each runs in a fresh process; peak RSS comes from the child's rusage.
 
 Usage: python bench/memory.py [--long-mb 10]
 """
