@@ -18,45 +18,37 @@ from collections.abc import Collection
 import numpy as np
 
 
-def copies(text: str, starts: np.ndarray, ends: np.ndarray, ids: np.ndarray) -> dict[int, set[int]]:
-    """Unit -> the other units among ``ids`` with the same text (only units with a copy are keys);
-    unit ``i`` spans ``starts[i]`` to ``ends[i]``."""
-    groups: dict[str, list[int]] = {}
-    uniq = np.unique(ids)
-    for i, s, e in zip(uniq.tolist(), starts[uniq].tolist(), ends[uniq].tolist(), strict=True):
-        groups.setdefault(text[s:e], []).append(i)
-    if len(groups) == len(uniq):
-        return {}
-    out: dict[int, set[int]] = {}
-    for group in groups.values():
-        if len(group) > 1:
-            for i in group:
-                out[i] = set(group) - {i}
-    return out
+def copy_groups(text: str, starts: np.ndarray, ends: np.ndarray, ids: np.ndarray) -> np.ndarray | None:
+    """For each unit of ``ids`` (an array of unit indices), an id of its text: units with the same text
+    share one (unit ``i`` spans ``starts[i]`` to ``ends[i]``). None when no two units share a text."""
+    uniq, inverse = np.unique(ids, return_inverse=True)
+    lengths = ends[uniq] - starts[uniq]
+    _, by_length, per_length = np.unique(lengths, return_inverse=True, return_counts=True)
+    group = np.arange(len(uniq))
+    first: dict[str, int] = {}
+    # only units of the same length can be copies: the others' text is not looked at
+    shared = np.flatnonzero(per_length[by_length] > 1)
+    for i, s, e in zip(shared.tolist(), starts[uniq[shared]].tolist(), ends[uniq[shared]].tolist(), strict=True):
+        group[i] = first.setdefault(text[s:e], i)
+    if len(first) == len(shared):
+        return None
+    return group[inverse.reshape(ids.shape)]
 
 
-def select(pool: np.ndarray, k: int, near: dict[int, set[int]], exempt: Collection[int] = ()) -> np.ndarray:
+def select(pool: np.ndarray, k: int, groups: np.ndarray | None, exempt: Collection[int] = ()) -> np.ndarray:
     """For each row of ``pool`` (``(C, P)`` unit indices, best first), its first ``k`` units skipping
-    any unit that is a copy (``near``: unit -> its copies) of one kept before it; if fewer than ``k``
-    remain, the skipped ones fill the row, best first. Rows in ``exempt`` keep their first ``k``."""
+    any unit that is a copy (the same ``groups`` id, an array shaped like ``pool``) of one before it;
+    if fewer than ``k`` remain, the skipped ones fill the row, best first. Rows in ``exempt`` keep their
+    first ``k``. ``groups`` None: no copies."""
     out = pool[:, :k].copy()
-    if not near:
+    if groups is None:
         return out
-    for c in range(len(pool)):
-        row = pool[c].tolist()
-        if c in exempt or not any(u in near for u in row[:k]):
-            continue  # nothing among the first k has a copy: the greedy pass keeps them all
-        kept: list[int] = []
-        skipped: list[int] = []
-        shadow: set[int] = set()
-        for u in row:
-            if u in shadow:
-                skipped.append(u)
-                continue
-            kept.append(u)
-            shadow |= near.get(u, set())
-            if len(kept) == k:
-                break
-        kept.extend(skipped[: k - len(kept)])
-        out[c] = kept
+    p = pool.shape[1]
+    earlier = np.tri(p, p, -1, dtype=bool)  # [i, j]: j comes before i
+    copy = ((groups[:, :, None] == groups[:, None, :]) & earlier).any(axis=2)
+    # the first of each text in order, then the copies in order: a stable sort on "is a copy"
+    order = np.argsort(copy, axis=1, kind="stable")[:, :k]
+    chosen = np.take_along_axis(pool, order, 1)
+    rows = [c for c in range(len(pool)) if c not in exempt]
+    out[rows] = chosen[rows]
     return out

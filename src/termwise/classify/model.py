@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from termwise.classify.duplicates import copies, select
+from termwise.classify.duplicates import copy_groups, select
 from termwise.classify.features import Vectorizer, linear_scores
 from termwise.classify.keywords import KeywordIndex, KeywordRules
 from termwise.classify.units import Unit, candidate_units
@@ -322,8 +322,8 @@ def candidates(
     else:
         pool = np.broadcast_to(np.arange(n), zt.shape)
     pool = np.take_along_axis(pool, np.argsort(-np.take_along_axis(zt, pool, 1), axis=1, kind="stable"), 1)
-    near = copies(text, starts, ends, pool) if text else {}
-    top = select(pool, k, near, exempt=mention_rows)
+    groups = copy_groups(text, starts, ends, pool) if text else None
+    top = select(pool, k, groups, exempt=mention_rows)
     blocks = np.flatnonzero(kind == _KIND_ID["b"])
     for r in mention_rows if len(blocks) else ():
         best = blocks[np.argsort(-zt[r, blocks], kind="stable")[:FORCED_BLOCKS]].tolist()

@@ -235,22 +235,27 @@ def _uses(text: str, defined: list[tuple[str, tuple[int, int, Span]]]) -> dict[s
     if not by_first:
         return out
     skip_to = 0
+    starts_with, word_char = text.startswith, _WORD_CHAR.match
     for m in re.compile(_first_words(list(by_first))).finditer(text):
         pos = m.start()
         if pos < skip_to:
             continue
+        first_end = m.end()
+        wrapped: bool | None = None  # whether a line break or two spaces follow the first word, once asked
         for t, spaced, def_start, def_end in by_first[m.group()]:
-            if text.startswith(t, pos):
+            if starts_with(t, pos):
                 end = pos + len(t)
-            elif spaced and (text[m.end() : m.end() + 1] in _LINE_BREAKS or text.startswith("  ", m.end())):
+            elif spaced:
                 # a term broken across lines or spaces
-                wrapped_end = _match_at(text, pos, t)
+                if wrapped is None:
+                    wrapped = text[first_end : first_end + 1] in _LINE_BREAKS or starts_with("  ", first_end)
+                wrapped_end = _match_at(text, pos, t) if wrapped else None
                 if wrapped_end is None:
                     continue
                 end = wrapped_end
             else:
                 continue
-            if _WORD_CHAR.match(text, end):
+            if word_char(text, end):
                 continue
             if not def_start <= pos < def_end and (pos, end) not in defining:
                 out[t].append(Span(start=pos, end=end))
