@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -186,26 +187,34 @@ def _matrix(contracts: Sequence[Contract], vocab: dict[str, int], idf: np.ndarra
     return vstack(mats, format="csr")
 
 
+def _svm(x: object, y: np.ndarray, c_reg: float) -> tuple[np.ndarray, float]:
+    """One category's unit model: a linear SVM's weights and intercept."""
+    from sklearn.svm import LinearSVC
+
+    m = LinearSVC(C=c_reg, loss="squared_hinge", dual=True, max_iter=2000, tol=1e-3, random_state=0)
+    m.fit(x, y)
+    return m.coef_[0].astype(np.float32), float(m.intercept_[0])
+
+
 def fit_stage1(
     contracts: Sequence[Contract], n_cats: int, c_reg: float = C_STAGE1
 ) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
     """Vocabulary, IDF, weights (V, C) and biases (C,) of the one-vs-rest unit models."""
-    from sklearn.svm import LinearSVC
+    from joblib import Parallel, delayed, parallel_config
 
     vocab, idf = build_vocab(contracts)
     x = _matrix(contracts, vocab, idf)
     y = np.vstack([ct.y_fit for ct in contracts])
     w = np.zeros((len(idf), n_cats), dtype=np.float32)
-    b = np.zeros(n_cats, dtype=np.float32)
-    for c in range(n_cats):
-        yc = y[:, c]
-        if yc.sum() == 0:
-            b[c] = -5.0
-            continue
-        m = LinearSVC(C=c_reg, loss="squared_hinge", dual=True, max_iter=2000, tol=1e-3, random_state=0)
-        m.fit(x, yc)
-        w[:, c] = m.coef_[0]
-        b[c] = m.intercept_[0]
+    b = np.full(n_cats, -5.0, dtype=np.float32)  # a category with no positive unit
+    fit = [c for c in range(n_cats) if y[:, c].any()]
+    # the categories are fit side by side, a process per core: liblinear's random numbers are one C library
+    # state per process, so threads would make each fit depend on how the others interleave
+    with parallel_config(backend="loky", n_jobs=os.cpu_count() or 1):
+        fitted = Parallel()(delayed(_svm)(x, y[:, c], c_reg) for c in fit)
+    for c, (coef, intercept) in zip(fit, fitted, strict=True):
+        w[:, c] = coef
+        b[c] = intercept
     return vocab, idf, w, b
 
 
@@ -275,12 +284,12 @@ def new_finds(hits: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarr
     y = np.zeros(k, dtype=bool)
     kept = np.ones(k, dtype=bool)
     found = np.zeros(hits.shape[1], dtype=bool)
-    for i in order.tolist():
+    hitting = np.asarray(hits.any(axis=1))
+    for i in order[hitting[order]].tolist():  # (a candidate that matches nothing is a kept negative)
         h = hits[i]
-        if h.any():
-            y[i] = bool((h & ~found).any())
-            kept[i] = y[i]
-            found |= h
+        y[i] = bool((h & ~found).any())
+        kept[i] = y[i]
+        found |= h
     return y, kept
 
 
@@ -413,21 +422,34 @@ def pooled_then_each(blocks: Sequence[np.ndarray], ys: Sequence[np.ndarray]) -> 
 
 def _logistic_with_offset(x: np.ndarray, y: np.ndarray, offset: np.ndarray, c_reg: float) -> tuple[np.ndarray, float]:
     """Weights ``w`` and intercept ``b`` minimizing the log loss of ``offset + x @ w + b`` against ``y``
-    plus ``|w|^2 / (2 c_reg)`` (scikit-learn's penalty; its regressions take no offset)."""
-    from scipy.optimize import minimize
-
+    plus ``|w|^2 / (2 c_reg)`` (scikit-learn's penalty; its regressions take no offset), by Newton's
+    method: a category's few dozen features make the Hessian small, and a handful of steps converge."""
     target = y.astype(np.float64)
-    n_feat = x.shape[1]
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    ridge = np.r_[np.full(x.shape[1], 1.0 / c_reg), 0.0]  # the intercept is not penalized
 
-    def loss_and_grad(params: np.ndarray) -> tuple[float, np.ndarray]:
-        w, b = params[:n_feat], params[n_feat]
-        z = offset + x @ w + b
-        g = sigmoid(z) - target
-        loss = float(np.sum(np.logaddexp(0.0, z) - target * z) + 0.5 * (w @ w) / c_reg)
-        return loss, np.r_[x.T @ g + w / c_reg, g.sum()]
+    def loss(theta: np.ndarray) -> float:
+        z = offset + xb @ theta
+        return float(np.sum(np.logaddexp(0.0, z) - target * z) + 0.5 * np.sum(ridge * theta * theta))
 
-    res = minimize(loss_and_grad, np.zeros(n_feat + 1), jac=True, method="L-BFGS-B", options={"maxiter": 1000})
-    return res.x[:n_feat], float(res.x[n_feat])
+    theta = np.zeros(xb.shape[1])
+    current = loss(theta)
+    for _ in range(100):
+        p = sigmoid(offset + xb @ theta)
+        grad = xb.T @ (p - target) + ridge * theta
+        hess = (xb * (p * (1.0 - p))[:, None]).T @ xb + np.diag(ridge + 1e-10)
+        step = np.linalg.solve(hess, grad)
+        t = 1.0  # a full step that does not lower the loss is halved until one does
+        while (new := loss(theta - t * step)) > current and t > 1e-6:
+            t /= 2
+        if new > current:
+            break
+        theta = theta - t * step
+        done = current - new <= 1e-10 * max(1.0, current)
+        current = new
+        if done:
+            break
+    return theta[:-1], float(theta[-1])
 
 
 _ONEHOT = 10.0  # the pooled fit's per-category intercept columns: large, so their penalty is slight
