@@ -37,6 +37,7 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         _p(_MONEY + r".{0,40}\bper (?:year|annum|month|hour)\b", 0.5),
         _p(r"\b(?:signing|sign-on|annual|performance|target) bonus\b", 0.6),
         _p(r"\b(?:annual )?retainer\b", 0.4),
+        _p(r"\bretainer\b.{0,40}" + _MONEY, 0.6),
         _p(r"\bshall be paid a fee\b|\bcompensation for (?:the|his|her|such) services\b", 0.5),
         _p(r"\bpayroll\b", 0.2),
         _p(r"\bless applicable withholdings?\b", 0.3),
@@ -51,6 +52,10 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         _p(r"\b(?:equity|stock) (?:incentive |option )?plan\b", 0.25),
         _p(r"\bexercise price\b", 0.3),
         _p(r"\bequity awards?\b", 0.4),
+        _p(
+            r"\beligible to (?:receive|participate in)\b.{0,80}\b(?:equity awards?|stock options?|restricted stock|rsus?|equity (?:incentive )?(?:plan|program))\b",
+            0.5,
+        ),
     ],
     "Vesting": [
         _p(
@@ -61,6 +66,11 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         _p(r"\bbecome exercisable\b.{0,80}\b(?:monthly|quarterly|installments?|over)\b", 0.6),
         _p(r"\b(?:has|have) not vested\b.{0,80}\bforfeited\b|\bunvested\b.{0,80}\b(?:forfeit|repurchase)", 0.6),
         _p(r"\bshall vest\b", 0.45),
+        _p(
+            r"\bvest(?:s|ed)?\b.{0,120}\b(?:performance (?:goals?|criteria|conditions?|targets?|metrics?)|achievement of)\b",
+            0.5,
+        ),
+        _p(r"\bvest(?:s|ed)?,? if at all\b", 0.4),
     ],
     "Acceleration": [
         _p(r"\baccelerat(?:e|ed|es|ion)\b.{0,120}\bvest|\bvest(?:ing)?\b.{0,120}\baccelerat", 0.75),
