@@ -100,6 +100,12 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"\b(?:good reason|for cause|cause)\b[\"”]?,? (?:which )?(?:means?|shall mean|shall include|includes)\b",
             0.65,
         ),
+        # "deemed to have resigned for "Good Reason" if ...", "Good Reason shall exist if ...": the conditions follow
+        _p(
+            r"\b(?:resign(?:s|ed|ation)?|terminat(?:e|es|ed|ion)(?: (?:of )?(?:your|his|her|the) employment)?) for [\"“]?good reason[\"”]?,? if\b"
+            r"|\bgood reason[\"”]? (?:shall |will )?(?:exists?|occurs?|arises?) (?:if|upon|when|in the event)\b",
+            0.6,
+        ),
         _p(r"\b(?:conviction|indictment)\b.{0,60}\b(?:felony|crime)\b", 0.35),
         _p(
             r"\bwillful misconduct\b|\bgross negligence\b|\bmoral turpitude\b|\bembezzlement\b|\bhabitual neglect\b",
