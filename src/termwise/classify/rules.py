@@ -38,6 +38,7 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         _p(r"\b(?:signing|sign-on|annual|performance|target) bonus\b", 0.6),
         _p(r"\b(?:annual )?retainer\b", 0.4),
         _p(r"\bretainer\b.{0,40}" + _MONEY, 0.6),
+        _p(r"\b(?:wage|wages|rate of pay|pay rate)\b.{0,60}" + _MONEY, 0.6),
         _p(r"\bshall be paid a fee\b|\bcompensation for (?:the|his|her|such) services\b", 0.5),
         _p(r"\bpayroll\b", 0.2),
         _p(r"\bless applicable withholdings?\b", 0.3),
@@ -48,6 +49,7 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             0.6,
         ),
         _p(r"\boption to purchase [\d,]+ (?:shares|Shares)\b", 0.5),
+        _p(r"\b(?:receive|be awarded|awarded)\b.{0,40}\b(?:stock )?options?\b.{0,40}\b[\d,]+ shares\b", 0.6),
         _p(r"\b(?:incentive|nonqualified|non-qualified) stock option\b", 0.4),
         _p(r"\b(?:equity|stock) (?:incentive |option )?plan\b", 0.25),
         _p(r"\bexercise price\b", 0.3),
@@ -63,7 +65,7 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             0.7,
         ),
         _p(r"\bvesting (?:schedule|commencement date)\b", 0.5),
-        _p(r"\bbecome exercisable\b.{0,80}\b(?:monthly|quarterly|installments?|over)\b", 0.6),
+        _p(r"\bbecome exercisable\b.{0,80}\b(?:monthly|quarterly|installments?|over|anniversar(?:y|ies))\b", 0.6),
         _p(r"\b(?:has|have) not vested\b.{0,80}\bforfeited\b|\bunvested\b.{0,80}\b(?:forfeit|repurchase)", 0.6),
         _p(r"\bshall vest\b", 0.45),
         _p(
@@ -83,9 +85,14 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         _p(r"\bdouble-trigger\b|\bsingle-trigger\b", 0.5),
     ],
     "Severance": [
-        _p(r"\bseverance\b", 0.6),
+        # severance pay, not a "Severance" (severability) heading or severance taxes: the word alone is weak
+        _p(r"\bseverance (?:pay|payments?|benefits?|amounts?|compensation|package|plan|policy|period)\b", 0.6),
+        _p(r"\bseverance\b", 0.35),
         _p(
-            r"\b(?:terminated|termination)\b.{0,80}\bwithout (?:good )?cause\b.{0,200}\b(?:pay|payment|receive|entitled)\b",
+            r"\b(?:terminated|termination)\b.{0,80}\bwithout (?:good )?cause\b.{0,200}\b(?:pay|payment|receive|entitled)\b"
+            # "terminates your employment without Cause" (not "terminates this Agreement": a commercial contract)
+            r"|\bterminates? (?:your|his|her|(?:the )?(?:executive|employee)'s) employment\b.{0,40}\bwithout (?:good )?cause\b.{0,200}"
+            r"\b(?:pay|payment|receive|entitled)\b",
             0.55,
         ),
         _p(r"\b(?:lump[- ]sum|salary continuation|continuation of (?:your |his |her )?(?:base )?salary)\b", 0.45),
@@ -197,7 +204,7 @@ CATEGORIES: tuple[str, ...] = tuple(RULES)
 ANCHORS: dict[str, re.Pattern[str]] = {
     cat: re.compile(p.lower())
     for cat, p in {
-        "Compensation": r"salary|bonus|retainer|paid a fee|compensation for|payroll|withholding|per (?:year|annum|month|hour)",
+        "Compensation": r"salary|bonus|retainer|paid a fee|compensation for|payroll|withholding|per (?:year|annum|month|hour)|wage|rate of pay|pay rate",
         "Equity Grant": r"grant|option to purchase|stock option|stock plan|equity|exercise price|option plan",
         "Vesting": r"vest|exercisable",
         "Acceleration": r"accelerat|vest|trigger",
