@@ -54,6 +54,7 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         _p(r"\b(?:equity|stock) (?:incentive |option )?plan\b", 0.25),
         _p(r"\bexercise price\b", 0.3),
         _p(r"\bequity awards?\b", 0.4),
+        _p(r"\b(?:issue|deliver)\b.{0,40}\bwarrants? to purchase\b", 0.6),
         _p(
             r"\beligible to (?:receive|participate in)\b.{0,80}\b(?:equity awards?|stock options?|restricted stock|rsus?|equity (?:incentive )?(?:plan|program))\b",
             0.5,
@@ -135,6 +136,18 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         # "subject only to the following conditions: (a) ...", not "subject to the terms and conditions"
         _p(r"\bsubject\s+(?:only\s+)?to\s+the\s+(?:(?:following|foregoing|additional)\s+)?conditions\b", 0.7),
         _p(r"\b(?:following|additional)\s+conditions\s*:", 0.6),
+        # "the Investor's obligation to purchase ... is conditioned upon", "our commitment is subject to the
+        # negotiation of ...", not "obligations ... are subject to the terms of this Agreement"
+        _p(
+            r"\b(?:obligations?|commitment)\b.{0,100}\b(?:is|are|shall be|will be) (?:conditioned (?:up)?on|contingent (?:up)?on"
+            r"|(?:expressly )?subject to (?:the )?(?:conditions?|negotiation|execution|satisfaction|fulfil\w*|receipt|completion|accuracy|approval|absence|delivery|closing)\b)",
+            0.6,
+        ),
+        _p(r"\bsubject to there being\b", 0.6),
+        _p(
+            r"\b(?:closing|funding|disbursement|advance|loan)s?\b.{0,40}\b(?:shall|will) not (?:occur|be made)\b.{0,40}\bunless\b",
+            0.6,
+        ),
     ],
     "Offer Acceptance / Expiry": [
         _p(r"\b(?:to accept|if you accept|acceptance of)\b.{0,40}\b(?:this|the) (?:offer|foregoing|terms)", 0.6),
@@ -144,7 +157,11 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         ),
         _p(r"\b(?:sign|signing|execut\w+|countersign\w*)\b.{0,80}\b(?:return(?:ing)?|below|space provided)\b", 0.45),
         _p(r"\bindicate your (?:acceptance|agreement)\b|\bconfirm your (?:acceptance|agreement)\b", 0.7),
-        _p(r"\bunless accepted\b|\bif not accepted\b|\bnot been received\b.{0,40}\bby\b", 0.6),
+        _p(
+            r"\bunless accepted\b|\bif not accepted\b|\b(?:offer|commitment|letter|proposal)\b.{0,60}\bis not accepted\b"
+            r"|\bnot been received\b.{0,40}\bby\b",
+            0.6,
+        ),
     ],
     "Representations And Warranties": [
         _p(r"\brepresents? and warrants?\b|\brepresentations and warranties\b", 0.8),
@@ -152,6 +169,8 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         _p(r"\bduly organized, validly existing\b", 0.5),
         _p(r"\baccredited investor\b", 0.3),
         _p(r"\bso represents\b", 0.6),
+        # the investment representation: "for its own account ... not with a view to the distribution"
+        _p(r"\bnot with a view to(?:ward)? the (?:resale or )?distribution\b", 0.6),
     ],
     "Registration Rights": [
         _p(r"\bregistration rights?\b", 0.75),
@@ -210,9 +229,9 @@ ANCHORS: dict[str, re.Pattern[str]] = {
         "Acceleration": r"accelerat|vest|trigger",
         "Severance": r"severance|without (?:good )?cause|lump|salary continuation|continuation of|COBRA|release|good reason|other than for cause",
         "Cause / Good Reason Definition": r"\bcause\b|good reason|felony|crime|misconduct|negligence|turpitude|embezzlement|neglect|reduction|diminution",
-        "Conditions Precedent": r"condition|contingent|obligated|satisf|fulfil|completion|receipt|absence",
+        "Conditions Precedent": r"condition|contingent|obligated|satisf|fulfil|completion|receipt|absence|is subject to|are subject to|be subject to|shall not occur|will not occur|not be made",
         "Offer Acceptance / Expiry": r"accept|\boffer|commitment|proposal|letter|return|below|space provided|indicate your|confirm your|not been received",
-        "Representations And Warranties": r"represent|warrant|duly organized|accredited investor",
+        "Representations And Warranties": r"represent|warrant|duly organized|accredited investor|with a view to",
         "Registration Rights": r"regist",
         "Dispute Resolution": r"arbitrat|mediat|jurisdiction|jury|dispute|controversy",
         "Confidentiality": r"confiden|proprietary|disclos|trade secret|destroy",
