@@ -100,7 +100,7 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         _p(r"\bCOBRA\b", 0.55),
         _p(r"\brelease of claims\b|\bgeneral release\b", 0.35),
         _p(r"\bresigns? for good reason\b.{0,120}\b(?:entitled|receive|pay)", 0.5),
-        _p(r"\bterminated other than for cause\b", 0.4),
+        _p(r"\bterminated\b.{0,40}\bother than for cause\b", 0.4),
     ],
     "Cause / Good Reason Definition": [
         _p(r"[\"“](?:Good )?(?:Cause|Reason)[\"”]\s*(?:shall )?(?:means?|includes?|shall mean)", 0.85),
@@ -145,6 +145,11 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         ),
         _p(r"\bsubject to there being\b", 0.6),
         _p(
+            r"\b(?:prior to|before) (?:the )?(?:initial |first )?(?:funding|closing|disbursement|advance)\b.{0,80}"
+            r"\bshall have (?:been )?(?:delivered|received|executed|obtained|satisfied)\b",
+            0.6,
+        ),
+        _p(
             r"\b(?:closing|funding|disbursement|advance|loan)s?\b.{0,40}\b(?:shall|will) not (?:occur|be made)\b.{0,40}\bunless\b",
             0.6,
         ),
@@ -152,7 +157,8 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
     "Offer Acceptance / Expiry": [
         _p(r"\b(?:to accept|if you accept|acceptance of)\b.{0,40}\b(?:this|the) (?:offer|foregoing|terms)", 0.6),
         _p(
-            r"\b(?:offer|commitment|proposal|letter)\b.{0,80}\b(?:expire|lapse|remain open|terminate)s?\b.{0,80}\b(?:unless|if not|until|by|on|within)\b",
+            r"\b(?:offer|commitment|proposal|letter)\b.{0,80}\b(?:(?:expire|lapse|terminate)s?|remains? open|be withdrawn)\b.{0,80}"
+            r"\b(?:unless|if not|until|by|on|within)\b",
             0.7,
         ),
         _p(r"\b(?:sign|signing|execut\w+|countersign\w*)\b.{0,80}\b(?:return(?:ing)?|below|space provided)\b", 0.45),
@@ -188,6 +194,7 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             0.65,
         ),
         _p(r"\bwaives?\b.{0,40}\bjury trial\b|\btrial by jury\b", 0.7),
+        _p(r"\bcourts?\b.{0,80}\b(?:shall|will) have (?:exclusive |sole )?jurisdiction\b", 0.65),
         _p(
             r"\bresolve any disputes?\b|\bdisputes? (?:arising|shall be (?:settled|resolved))\b|\bcontroversy or claim\b",
             0.55,
@@ -213,6 +220,7 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"\b(?:specific|definite) (?:period|term)\b.{0,40}\bemployment\b|\bemployment\b.{0,60}\b(?:specific|definite) (?:period|term)\b",
             0.45,
         ),
+        _p(r"\bguarantee (?:of )?(?:continued )?employment\b", 0.4),
     ],
 }
 
@@ -229,13 +237,13 @@ ANCHORS: dict[str, re.Pattern[str]] = {
         "Acceleration": r"accelerat|vest|trigger",
         "Severance": r"severance|without (?:good )?cause|lump|salary continuation|continuation of|COBRA|release|good reason|other than for cause",
         "Cause / Good Reason Definition": r"\bcause\b|good reason|felony|crime|misconduct|negligence|turpitude|embezzlement|neglect|reduction|diminution",
-        "Conditions Precedent": r"condition|contingent|obligated|satisf|fulfil|completion|receipt|absence|is subject to|are subject to|be subject to|shall not occur|will not occur|not be made",
+        "Conditions Precedent": r"condition|contingent|obligated|satisf|fulfil|completion|receipt|absence|is subject to|are subject to|be subject to|shall not occur|will not occur|not be made|shall have delivered|shall have received|shall have been|shall have executed|shall have obtained",
         "Offer Acceptance / Expiry": r"accept|\boffer|commitment|proposal|letter|return|below|space provided|indicate your|confirm your|not been received",
         "Representations And Warranties": r"represent|warrant|duly organized|accredited investor|with a view to",
         "Registration Rights": r"regist",
         "Dispute Resolution": r"arbitrat|mediat|jurisdiction|jury|dispute|controversy",
         "Confidentiality": r"confiden|proprietary|disclos|trade secret|destroy",
-        "At-Will Employment": r"at[- ]will|at the will|at any time|any reason|definite (?:period|term)|specific (?:period|term)",
+        "At-Will Employment": r"at[- ]will|at the will|at any time|any reason|definite (?:period|term)|specific (?:period|term)|guarantee",
     }.items()
 }
 
