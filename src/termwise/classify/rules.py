@@ -126,7 +126,8 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         _p(r"\bconditions? precedent\b", 0.75),
         _p(r"\bconditions to (?:closing|the obligations?|funding|each)\b", 0.7),
         _p(
-            r"\b(?:is|are|shall be) (?:subject to|conditioned (?:up)?on|contingent (?:up)?on)\b.{0,80}\b(?:satisfaction|fulfillment|following conditions|completion|receipt|absence)\b",
+            r"\b(?:is|are|shall be) (?:expressly )?(?:subject to|(?:conditioned|conditional|contingent) (?:up)?on)\b.{0,80}"
+            r"\b(?:satisfaction|fulfillment|following conditions|completion|receipt|absence)\b",
             0.7,
         ),
         _p(r"\bcontingent upon\b", 0.45),
@@ -139,11 +140,15 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         # "the Investor's obligation to purchase ... is conditioned upon", "our commitment is subject to the
         # negotiation of ...", not "obligations ... are subject to the terms of this Agreement"
         _p(
-            r"\b(?:obligations?|commitment)\b.{0,100}\b(?:is|are|shall be|will be) (?:conditioned (?:up)?on|contingent (?:up)?on"
-            r"|(?:expressly )?subject to (?:the )?(?:conditions?|negotiation|execution|satisfaction|fulfil\w*|receipt|completion|accuracy|approval|absence|delivery|closing)\b)",
+            r"\b(?:obligations?|commitment)\b.{0,100}\b(?:is|are|shall be|will be) (?:expressly )?(?:(?:conditioned|conditional|contingent) (?:up)?on"
+            r"|subject to (?:the )?(?:conditions?|negotiation|execution|satisfaction|fulfil\w*|receipt|completion|accuracy|approval|absence|delivery|closing)\b)",
             0.6,
         ),
         _p(r"\bsubject to there being\b", 0.6),
+        _p(r"\bsubject to\b.{0,40}\bhaving (?:obtained|received|delivered|executed|satisfied|been)\b", 0.6),
+        _p(
+            r"\bno (?:advance|loan|disbursement|borrowing|funding)s? (?:shall|will|may) be made\b.{0,40}\bunless\b", 0.6
+        ),
         _p(
             r"\b(?:prior to|before) (?:the )?(?:initial |first )?(?:funding|closing|disbursement|advance)\b.{0,80}"
             r"\bshall have (?:been )?(?:delivered|received|executed|obtained|satisfied)\b",
@@ -162,7 +167,11 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             0.7,
         ),
         _p(r"\b(?:sign|signing|execut\w+|countersign\w*)\b.{0,80}\b(?:return(?:ing)?|below|space provided)\b", 0.45),
-        _p(r"\bindicate your (?:acceptance|agreement)\b|\bconfirm your (?:acceptance|agreement)\b", 0.7),
+        _p(r"\b(?:indicate|confirm|acknowledge|evidence) your (?:acceptance|agreement)\b", 0.7),
+        _p(
+            r"\b(?:offer|commitment|proposal|letter)\b.{0,80}\bno (?:further )?force (?:or|and) effect\b.{0,60}\bunless\b",
+            0.65,
+        ),
         _p(
             r"\bunless accepted\b|\bif not accepted\b|\b(?:offer|commitment|letter|proposal)\b.{0,60}\bis not accepted\b"
             r"|\bnot been received\b.{0,40}\bby\b",
@@ -177,6 +186,12 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         _p(r"\bso represents\b", 0.6),
         # the investment representation: "for its own account ... not with a view to the distribution"
         _p(r"\bnot with a view to(?:ward)? the (?:resale or )?distribution\b", 0.6),
+        _p(
+            r"\b(?:has|have) had (?:access|the opportunity)\b.{0,100}\b(?:information|ask questions)\b|\binformed investment decision\b",
+            0.55,
+        ),
+        _p(r"\bduly authorized by all (?:necessary|requisite) (?:corporate |partnership |company )?action\b", 0.6),
+        _p(r"\bno (?:action|litigation|suit|proceeding|claim)s?\b.{0,60}\bpending\b.{0,60}\bthreatened\b", 0.6),
     ],
     "Registration Rights": [
         _p(r"\bregistration rights?\b", 0.75),
@@ -185,6 +200,10 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
         _p(r"\b(?:piggyback|demand|shelf) registration\b|\beffect a registration\b", 0.7),
         _p(r"\bregister\b.{0,60}\bunder the Securities Act\b", 0.55),
         _p(r"\bexpenses of (?:each|any|such) registration\b", 0.7),
+        _p(
+            r"\b(?:expenses|costs)\b.{0,60}\bregistration of the (?:shares|securities|common stock|warrant shares)\b",
+            0.65,
+        ),
     ],
     "Dispute Resolution": [
         _p(r"\barbitrat(?:ion|or|ors|ed)\b", 0.7),
@@ -237,9 +256,9 @@ ANCHORS: dict[str, re.Pattern[str]] = {
         "Acceleration": r"accelerat|vest|trigger",
         "Severance": r"severance|without (?:good )?cause|lump|salary continuation|continuation of|COBRA|release|good reason|other than for cause",
         "Cause / Good Reason Definition": r"\bcause\b|good reason|felony|crime|misconduct|negligence|turpitude|embezzlement|neglect|reduction|diminution",
-        "Conditions Precedent": r"condition|contingent|obligated|satisf|fulfil|completion|receipt|absence|is subject to|are subject to|be subject to|shall not occur|will not occur|not be made|shall have delivered|shall have received|shall have been|shall have executed|shall have obtained",
-        "Offer Acceptance / Expiry": r"accept|\boffer|commitment|proposal|letter|return|below|space provided|indicate your|confirm your|not been received",
-        "Representations And Warranties": r"represent|warrant|duly organized|accredited investor|with a view to",
+        "Conditions Precedent": r"condition|contingent|obligated|satisf|fulfil|completion|receipt|absence|is subject to|are subject to|be subject to|shall not occur|will not occur|not be made|shall have delivered|shall have received|shall have been|shall have executed|shall have obtained|be made unless",
+        "Offer Acceptance / Expiry": r"accept|\boffer|commitment|proposal|letter|return|below|space provided|indicate your|confirm your|acknowledge your|evidence your|not been received",
+        "Representations And Warranties": r"represent|warrant|duly organized|accredited investor|with a view to|has had access|have had access|has had the opportunity|have had the opportunity|informed investment|duly authorized|threatened",
         "Registration Rights": r"regist",
         "Dispute Resolution": r"arbitrat|mediat|jurisdiction|jury|dispute|controversy",
         "Confidentiality": r"confiden|proprietary|disclos|trade secret|destroy",
