@@ -26,8 +26,9 @@ CUAD = SHARED / "data" / "cuad" / "train"
 SCHEMA = json.loads((SHARED / "schemas" / "termwise.extract-1.schema.json").read_text())
 # one validator for every output: jsonschema.validate checks the schema itself again on each call, which
 # cost about two thirds of validating the 408 CUAD outputs
-jsonschema.validators.validator_for(SCHEMA).check_schema(SCHEMA)
-VALIDATOR = jsonschema.validators.validator_for(SCHEMA)(SCHEMA)
+_VALIDATOR_CLASS = jsonschema.validators.validator_for(SCHEMA)
+_VALIDATOR_CLASS.check_schema(SCHEMA)
+VALIDATOR = _VALIDATOR_CLASS(SCHEMA)
 
 
 def spans_in(obj: Any, path: str = "$") -> list[tuple[str, dict[str, Any]]]:

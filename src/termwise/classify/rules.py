@@ -144,34 +144,32 @@ RULES: dict[str, list[tuple[re.Pattern[str], float]]] = {
             r"|subject to (?:the )?(?:conditions?|negotiation|execution|satisfaction|fulfil\w*|receipt|completion|accuracy|approval|absence|delivery|closing)\b)",
             0.6,
         ),
-        _p(r"\bsubject to there being\b", 0.6),
-        _p(r"\bsubject to\b.{0,40}\bhaving (?:obtained|received|delivered|executed|satisfied|been)\b", 0.6),
+        # "subject to there being no ...", "subject to the Company having obtained ..."
         _p(
-            r"\bno (?:advance|loan|disbursement|borrowing|funding)s? (?:shall|will|may) be made\b.{0,40}\bunless\b", 0.6
+            r"\bsubject to (?:there being\b|.{0,40}\bhaving (?:obtained|received|delivered|executed|satisfied|been)\b)",
+            0.6,
         ),
         _p(
             r"\b(?:prior to|before) (?:the )?(?:initial |first )?(?:funding|closing|disbursement|advance)\b.{0,80}"
             r"\bshall have (?:been )?(?:delivered|received|executed|obtained|satisfied)\b",
             0.6,
         ),
+        # "no advance shall be made unless ...", "the Closing shall not occur unless ..."
         _p(
-            r"\b(?:closing|funding|disbursement|advance|loan)s?\b.{0,40}\b(?:shall|will) not (?:occur|be made)\b.{0,40}\bunless\b",
+            r"\b(?:no (?:advance|loan|disbursement|borrowing|funding)s? (?:shall|will|may) be made"
+            r"|(?:closing|funding|disbursement|advance|loan)s?\b.{0,40}\b(?:shall|will) not (?:occur|be made))\b.{0,40}\bunless\b",
             0.6,
         ),
     ],
     "Offer Acceptance / Expiry": [
         _p(r"\b(?:to accept|if you accept|acceptance of)\b.{0,40}\b(?:this|the) (?:offer|foregoing|terms)", 0.6),
         _p(
-            r"\b(?:offer|commitment|proposal|letter)\b.{0,80}\b(?:(?:expire|lapse|terminate)s?|remains? open|be withdrawn)\b.{0,80}"
-            r"\b(?:unless|if not|until|by|on|within)\b",
+            r"\b(?:offer|commitment|proposal|letter)\b.{0,80}\b(?:(?:expire|lapse|terminate)s?|remains? open|be withdrawn"
+            r"|no (?:further )?force (?:or|and) effect)\b.{0,80}\b(?:unless|if not|until|by|on|within)\b",
             0.7,
         ),
         _p(r"\b(?:sign|signing|execut\w+|countersign\w*)\b.{0,80}\b(?:return(?:ing)?|below|space provided)\b", 0.45),
         _p(r"\b(?:indicate|confirm|acknowledge|evidence) your (?:acceptance|agreement)\b", 0.7),
-        _p(
-            r"\b(?:offer|commitment|proposal|letter)\b.{0,80}\bno (?:further )?force (?:or|and) effect\b.{0,60}\bunless\b",
-            0.65,
-        ),
         _p(
             r"\bunless accepted\b|\bif not accepted\b|\b(?:offer|commitment|letter|proposal)\b.{0,60}\bis not accepted\b"
             r"|\bnot been received\b.{0,40}\bby\b",
