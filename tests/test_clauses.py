@@ -635,12 +635,38 @@ def test_fast_vectors_equal_counting_the_token_strings() -> None:
         got = {(int(r), int(c)): float(v) for r, c, v in zip(rows, cols, vals, strict=True)}
         want: dict[tuple[int, int], float] = {}
         for i, u in enumerate(ct.units):
-            tf = Counter(t for t in unit_tokens(u) if t in vocab)
+            tf = Counter(t for t in unit_tokens(u, vocab) if t in vocab)
             w = {vocab[t]: (1 + math.log(k)) * idf[vocab[t]] for t, k in tf.items()}
             norm = math.sqrt(sum(x * x for x in w.values()))
             want.update({(i, j): x / norm for j, x in w.items()})
         assert got.keys() == want.keys()
         assert max(abs(got[k] - want[k]) for k in want) < 1e-5
+
+
+def test_inflections_share_a_stem_feature() -> None:
+    from termwise.classify.features import STEM, stem_tokens
+
+    got = stem_tokens(["terminated", "terminates", "terminating", "term", "licensor"])
+    assert got[0] == got[1] == got[2] and got[0].startswith(STEM)
+    assert len(got) == 3  # "term" and "licensor" are their own stems: no second feature
+
+
+def test_vectorizer_finds_stems_only_of_known_words() -> None:
+    """A word's stem feature comes through the word's id, so a word outside the vocabulary brings none,
+    as ``unit_tokens(u, vocab)`` says."""
+    import numpy as np
+
+    from termwise.classify.features import Vectorizer, stem_tokens, unit_tokens
+    from termwise.classify.units import Unit
+
+    stem = stem_tokens(["terminated"])[0]
+    vocab = {"terminated": 0, stem: 1, "notice": 2}
+    vec = Vectorizer(vocab, np.ones(len(vocab)))
+    units = [Unit(0, 1, "s", (), ("terminated", "notice")), Unit(0, 1, "s", (), ("terminates", "notice"))]
+    rows, cols, *_ = vec.vectorize(units)
+    assert sorted(cols[rows == 0].tolist()) == [0, 1, 2]
+    assert sorted(cols[rows == 1].tolist()) == [2]  # "terminates" is not in the vocabulary
+    assert stem in unit_tokens(units[1]) and stem not in unit_tokens(units[1], vocab)
 
 
 @given(

@@ -1,10 +1,12 @@
 """Units -> TF-IDF vectors over a fixed vocabulary, as flat numpy arrays.
 
 A unit's features (:func:`unit_tokens`) are its words, the bigrams of adjacent words
-(``"a_b"``) and its other tokens (context, position, kind-prefixed words). Training counts
-them as strings; :class:`Vectorizer` finds the same features without building the bigram
-strings: words are looked up once, and each bigram is found as the pair of its words'
-ids in a sorted table. Both give the same vectors.
+(``"a_b"``), the stem of each word that its stem does not spell (``"~termin"`` for "terminated":
+"terminates" and "terminating" then share a feature, which rare categories need most) and its other
+tokens (context, position, kind-prefixed words). Training counts them as strings; :class:`Vectorizer`
+finds the same features without building the bigram or stem strings: words are looked up once, each
+bigram is found as the pair of its words' ids in a sorted table, and each stem through its word's id.
+Both give the same vectors (a word outside the vocabulary brings no stem: see :func:`unit_tokens`).
 
 A vector set (:class:`Vectors`) is flat arrays: row ``rows[k]`` has weight ``vals[k]`` on
 feature ``cols[k]``; each row is L2-normalized. It also carries the units' word ids, from which
@@ -15,19 +17,42 @@ numpy alone (:func:`linear_scores`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
+import Stemmer
 
 from termwise.classify.units import Unit
 
+STEM = "~"  # a stem feature's prefix
+_STEMMER = Stemmer.Stemmer("english")
+_STEM_CACHE_MAX = 200_000
 
-def unit_tokens(u: Unit) -> list[str]:
-    """Every feature token of ``u``: words, bigrams, then its other tokens."""
+
+_stem_of: dict[str, str] = {}  # word -> its stem, as met
+
+
+def stem_tokens(words: Iterable[str]) -> list[str]:
+    """The stem feature of each of ``words`` whose stem it does not spell (Snowball's English stemmer)."""
+    stem = _stem_of
+    return [STEM + s for w in words if (s := stem.get(w) or _stem(w)) != w]
+
+
+def _stem(word: str) -> str:
+    if len(_stem_of) >= _STEM_CACHE_MAX:  # a long batch run meets ever more words
+        _stem_of.clear()
+    s = _stem_of[word] = _STEMMER.stemWord(word)
+    return s
+
+
+def unit_tokens(u: Unit, vocab: Container[str] | None = None) -> list[str]:
+    """Every feature token of ``u``: words, bigrams, stems, then its other tokens. With ``vocab``, a
+    word outside it brings no stem (the :class:`Vectorizer` finds stems through the words' ids)."""
     w = u.words
-    return [*w, *map("_".join, zip(w, w[1:], strict=False)), *u.tokens]
+    stemmed = w if vocab is None else [x for x in w if x in vocab]
+    return [*w, *map("_".join, zip(w, w[1:], strict=False)), *stem_tokens(stemmed), *u.tokens]
 
 
 def _is_word(s: str) -> bool:
@@ -128,6 +153,13 @@ class Vectorizer:
                     keys.append(a * self.size + b)
                     ids.append(i)
         self.bigrams = PairTable(np.asarray(keys, dtype=np.int64), np.asarray(ids, dtype=np.int64))
+        # word id -> the id of its stem feature (-1: none, or the stem is the word)
+        self.stem_of = np.full(self.size, -1, dtype=np.int64)
+        words = [t for t in vocab if _is_word(t)]
+        for w, s in zip(words, _STEMMER.stemWords(words), strict=True):
+            j = vocab.get(STEM + s) if s != w else None
+            if j is not None:
+                self.stem_of[vocab[w]] = j
 
     def vectorize(self, units: Sequence[Unit]) -> Vectors:
         get = self.vocab.get
@@ -142,8 +174,10 @@ class Vectorizer:
         wrow = np.repeat(idx, [len(u.words) for u in units])
         oid = np.fromiter(map(get, others, repeat(-1)), dtype=np.int64, count=len(others))
         orow = np.repeat(idx, [len(u.tokens) for u in units])
-        parts_r = [orow[oid >= 0], wrow[wid >= 0]]
-        parts_c = [oid[oid >= 0], wid[wid >= 0]]
+        known = wid >= 0
+        sid = self.stem_of[wid[known]]
+        parts_r = [orow[oid >= 0], wrow[known], wrow[known][sid >= 0]]
+        parts_c = [oid[oid >= 0], wid[known], sid[sid >= 0]]
         if len(wid) > 1 and len(self.bigrams):
             ok = (wrow[1:] == wrow[:-1]) & (wid[1:] >= 0) & (wid[:-1] >= 0)
             bid = self.bigrams.get(wid[:-1][ok] * v + wid[1:][ok])
