@@ -27,6 +27,8 @@ import Stemmer
 from termwise.classify.units import Unit
 
 STEM = "~"  # a stem feature's prefix
+# A Stemmer is not safe to share between threads. Inference stems only while loading the model (the
+# Vectorizer's table of stems, under the model's load lock); training stems in one thread per process.
 _STEMMER = Stemmer.Stemmer("english")
 _STEM_CACHE_MAX = 200_000
 
