@@ -17,7 +17,7 @@ numpy alone (:func:`linear_scores`).
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from itertools import repeat
 from typing import NamedTuple
 
@@ -29,24 +29,12 @@ from termwise.classify.units import Unit
 STEM = "~"  # a stem feature's prefix
 # A Stemmer is not safe to share between threads. Inference stems only while loading the model (the
 # Vectorizer's table of stems, under the model's load lock); training stems in one thread per process.
-_STEMMER = Stemmer.Stemmer("english")
-_STEM_CACHE_MAX = 200_000
+_STEMMER = Stemmer.Stemmer("english")  # it keeps its own cache of recent words
 
 
-_stem_of: dict[str, str] = {}  # word -> its stem, as met
-
-
-def stem_tokens(words: Iterable[str]) -> list[str]:
+def stem_tokens(words: Sequence[str]) -> list[str]:
     """The stem feature of each of ``words`` whose stem it does not spell (Snowball's English stemmer)."""
-    stem = _stem_of
-    return [STEM + s for w in words if (s := stem.get(w) or _stem(w)) != w]
-
-
-def _stem(word: str) -> str:
-    if len(_stem_of) >= _STEM_CACHE_MAX:  # a long batch run meets ever more words
-        _stem_of.clear()
-    s = _stem_of[word] = _STEMMER.stemWord(word)
-    return s
+    return [STEM + s for w, s in zip(words, _STEMMER.stemWords(words), strict=True) if s != w]
 
 
 def unit_tokens(u: Unit, vocab: Container[str] | None = None) -> list[str]:
