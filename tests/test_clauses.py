@@ -669,6 +669,31 @@ def test_vectorizer_finds_stems_only_of_known_words() -> None:
     assert stem in unit_tokens(units[1]) and stem not in unit_tokens(units[1], vocab)
 
 
+def test_sentences_keep_the_signs_words_drop() -> None:
+    """A sum of money, a percentage and a long sentence in capitals each mark their sentence, since the
+    words alone ("0", "royalty") cannot tell "$5" or "5%" from "5"."""
+    from termwise.classify.units import candidate_units
+
+    text = (
+        "Licensee shall pay a royalty of 5% of Net Sales.\n\n"
+        "The fee is $5,000 per year.\n\n"
+        "IN NO EVENT SHALL EITHER PARTY BE LIABLE FOR ANY INDIRECT, INCIDENTAL OR CONSEQUENTIAL DAMAGES "
+        "ARISING OUT OF THIS AGREEMENT.\n\n"
+        "The term is 5 years.\n"
+    )
+    marks = {
+        text[u.start : u.start + 10]: {t for t in u.tokens if t in ("s:money", "s:pct", "s:shout")}
+        for u in candidate_units(text)
+        if u.kind == "s"
+    }
+    assert marks == {
+        "Licensee s": {"s:pct"},
+        "The fee is": {"s:money"},
+        "IN NO EVEN": {"s:shout"},
+        "The term i": set(),
+    }
+
+
 @given(
     st.lists(st.integers(min_value=0, max_value=2**40), max_size=300, unique=True),
     st.lists(st.integers(min_value=0, max_value=2**40), max_size=300),

@@ -44,7 +44,7 @@ from termwise.classify.units import Unit, candidate_units
 from termwise.errors import ArtifactError
 from termwise.evaluate.cuad import MAX_CANDIDATES  # the metric's limit is what stage 2 lists
 
-FORMAT = 9  # the artifact layout; bumped whenever units, features or stage 2 change meaning
+FORMAT = 10  # the artifact layout; bumped whenever units, features or stage 2 change meaning
 # Stage 2 scores TOP_K candidates per category and lists the best MAX_CANDIDATES of them (the 20 CUAD's
 # metric takes). Scoring more than it lists lets stage 2 lift a clause that stage 1 ranked low: 5-fold CV
 # (AUPR / P@80%R / per-category mean) over the same cached stage-1 scores, with 20 scored of a pool of 40:

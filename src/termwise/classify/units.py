@@ -221,6 +221,14 @@ def _sentence_units(text: str, spans: list[tuple[int, int]], dates: list[tuple[i
             toks.append("s:hasdate")
         if '"' in body or "“" in body:
             toks.append("s:quote")
+        # signs that words drop: a sum of money, a percentage (royalties: Revenue/Profit Sharing 0.51 -> 0.55
+        # in CV), a long sentence in capitals (disclaimers and limits of liability)
+        if "$" in body:
+            toks.append("s:money")
+        if "%" in body:
+            toks.append("s:pct")
+        if len(w) >= 15 and body.isupper():
+            toks.append("s:shout")
         units.append(Unit(s, e, "s", tuple(toks), tuple(w)))
         prev_short = ["p:" + x for x in w[:8]] if e - s < 100 else []
         if e - s <= 90 and _is_heading(body, w):
