@@ -46,6 +46,12 @@ def _hits(rules: KeywordRules, units: list[Unit]) -> list[set[str]]:
         ("Customer shall have a right of first refusal on any sale of the Assets.", "Rofr/Rofo/Rofn"),
         ("The materials shall be held in escrow with the Escrow Agent.", "Source Code Escrow"),
         ("Supplier shall not increase the prices of the Products during the Term.", "Price Restrictions"),
+        ("Supplier may not raise its rates by more than five percent in any year.", "Price Restrictions"),
+        ("Licensor grants Licensee a nonexclusive, nontransferable license.", "Non-Transferable License"),
+        ("Distributor shall not divert any customer of the Company to a competitor.", "No-Solicit Of Customers"),
+        ("Equifax grants to each member of the Certegy Group a license.", "Affiliate License-Licensee"),
+        ("Repair or replacement is Buyer's sole and exclusive remedy.", "Cap On Liability"),
+        ("Licensee shall not oppose the registration of the Marks.", "Covenant Not To Sue"),
     ],
     ids=lambda x: x[:30],
 )
@@ -62,6 +68,8 @@ def test_a_sentence_uses_its_categorys_words(sentence: str, category: str) -> No
         ("The Supplier shall deliver the Products to the Customer.", "Insurance"),
         ("The parties shall act in good faith.", "Audit Rights"),
         ("The price of each Product is set out in Exhibit A.", "Price Restrictions"),  # a price, not a restriction
+        ("The fees for the Services are set out in Exhibit B.", "Price Restrictions"),
+        ("Licensor grants Licensee an exclusive license.", "Non-Transferable License"),
     ],
     ids=lambda x: x[:30],
 )

@@ -8,6 +8,15 @@ of a category's candidates, is learnt reliably from the same few examples (5-fol
 training split: AUPR 0.689 -> 0.695, precision at 80% recall 0.357 -> 0.394, per-category mean
 AUPR 0.555 -> 0.573; the rare categories gain most, e.g. Non-Disparagement 0.32 -> 0.38).
 
+The rules were revised once after reading the gold sentences of CUAD's training split that they
+missed, for the categories whose rule found the fewest: fees and rates as well as prices (Price
+Restrictions found 43% -> 79% of its gold sentences), a group's members as well as affiliates,
+"nontransferable" on its own, diverting or inducing customers, an option to purchase, a sole remedy
+and excluded consequential damages (5-fold CV: AUPR 0.7583 -> 0.7598, per-category mean 0.5970 ->
+0.6014; Affiliate License-Licensee 0.50 -> 0.56, Price Restrictions 0.10 -> 0.15). The sentences read
+include every CV test fold's, so that gain is a little flattering; a third round of the same kind
+(expiry, termination for convenience, IP assignment, post-termination) gained nothing and was dropped.
+
 Grammar, over a unit's words (runs of a-z, lower-cased, as :mod:`termwise.classify.units` cuts
 them; "non-transferable" is the two words "non" and "transferable"):
 
@@ -39,11 +48,12 @@ RULES: dict[str, tuple[str, ...]] = {
     "Notice Period To Terminate Renewal": ("notice + renew*|nonrenewal|expir*|extend*",),
     "Governing Law": ("governed|governing|construed|laws + laws|law",),
     "Most Favored Nation": ("favored|favoured|favorable|favourable", "best|lowest + price*|terms"),
-    "Non-Compete": ("compet*",),
+    "Non-Compete": ("compet*", "not + engage|develop|manufacture|distribute|sell|market + directly|indirectly"),
     "Exclusivity": ("exclusiv*", "sole|solely|only + supplier*|distributor*|provider*|source*|purchase*|from"),
-    "No-Solicit Of Customers": ("solicit* + customer*|client*",),
+    "No-Solicit Of Customers": ("solicit*|divert*|interfere*|induce*|entice* + customer*|client*|merchant*",),
     "Competitive Restriction Exception": (
-        "notwithstanding|except|nothing|restrict* + compet*|exclusiv*|solicit*|restrict*",
+        "notwithstanding|except|nothing|restrict*|preclude*|prevent*|waive*|exception*|outside|unless|however"
+        " + compet*|exclusiv*|solicit*|restrict*",
     ),
     "No-Solicit Of Employees": ("solicit*|hire|hiring|employ* + employ*|personnel|staff|hire",),
     "Non-Disparagement": (
@@ -51,37 +61,53 @@ RULES: dict[str, tuple[str, ...]] = {
         "reputation|goodwill|negative + statement*|tarnish*|harm*|damage*",
     ),
     "Termination For Convenience": ("terminat* + convenience|reason|cause|any|discretion",),
-    "Rofr/Rofo/Rofn": ("first + refusal|offer|negotiat*|right|option", "match*"),
+    "Rofr/Rofo/Rofn": (
+        "first + refusal|offer|negotiat*|right|option",
+        "match*",
+        "option|options + purchase|acquire|buy",
+        "negotiat* + exclusive|exclusively",
+    ),
     "Change Of Control": ("control|merger|merge|acquisition|acquire*|acquir*|consolidat*|substantially",),
     "Anti-Assignment": ("assign*|transfer*",),
     "Revenue/Profit Sharing": ("royalt*|percent|revenue*|profit*|sales|share",),
     "Price Restrictions": (
-        "price*|pricing + increase*|exceed*|change*|adjust*|raise*|reduc*|decreas*|fixed|firm|lower*|less",
+        "price*|pricing|fee|fees|rate|rates|charge|charges"
+        " + increase*|exceed*|change*|adjust*|raise*|reduc*|decreas*|fixed|firm|lower*|less",
     ),
-    "Minimum Commitment": ("minimum", "least|less + purchase*|order*|quantit*|units|volume"),
-    "Volume Restriction": ("volume*|quantit*|maximum|exceed*|cap|capacity",),
+    "Minimum Commitment": (
+        "minimum|quota|quotas",
+        "least|less + purchase*|order*|quantit*|units|volume|per|annual|year",
+    ),
+    "Volume Restriction": ("volume*|quantit*|maximum|exceed*|cap|capacity", "up + to + per|each|month|year|annum|day"),
     "Ip Ownership Assignment": (
         "assign*|vest*|own*|title + intellectual|invention*|work|works|rights|copyright*|patent*",
     ),
     "Joint Ip Ownership": ("joint*|co",),
     "License Grant": ("licen*|grant*",),
     "Non-Transferable License": (
-        "nontransferable|non + transferable|assignable|sublicensable",
+        "nontransferable|nonassignable|nonsublicensable",
+        "non + transferable|assignable|sublicensable",
         "transfer*|assign* + licen*",
     ),
-    "Affiliate License-Licensor": ("affiliat* + licen*|grant*",),
-    "Affiliate License-Licensee": ("affiliat*|subsidiar* + licen*|grant*|sublicen*",),
+    "Affiliate License-Licensor": ("affiliat*|group|controlled + licen*|grant*",),
+    "Affiliate License-Licensee": ("affiliat*|subsidiar*|group|members + licen*|grant*|sublicen*",),
     "Unlimited/All-You-Can-Eat-License": ("unlimited|enterprise|number + licen*|use|copies|users",),
     "Irrevocable Or Perpetual License": ("irrevocabl*|perpetu*",),
     "Source Code Escrow": ("escrow*", "source + code"),
     "Post-Termination Services": ("terminat*|expir* + after|following|upon|post|surviv*|transition*|wind|sell",),
     "Audit Rights": ("audit*|inspect*|examin*", "books + records"),
     "Uncapped Liability": ("liab*|limitation*|limit* + not|except|exclud*|exclusion*|gross|willful|wilful|indemnif*",),
-    "Cap On Liability": ("liab*|damages + exceed*|limit*|aggregate|event|maximum",),
+    "Cap On Liability": (
+        "liab*|damages + exceed*|limit*|aggregate|event|maximum",
+        "remedy|remedies + sole|exclusive",
+        "consequential|incidental|punitive + damages|loss|losses",
+    ),
     "Liquidated Damages": ("liquidated|penalt*", "termination|break + fee|fees"),
-    "Warranty Duration": ("warrant* + days|months|years|year|period",),
+    "Warranty Duration": ("warrant*|defect*|repair* + days|months|years|year|period",),
     "Insurance": ("insur*",),
-    "Covenant Not To Sue": ("sue|challenge*|contest*|claim*|action* + not|never",),
+    "Covenant Not To Sue": (
+        "sue|challenge*|contest*|claim*|action*|oppose|dispute*|attack*|proceeding* + not|never|waive*",
+    ),
     "Third Party Beneficiary": ("beneficiar*", "third + confer*|benefit*|rights|enforce*"),
 }
 
