@@ -214,7 +214,8 @@ def _sentence_units(text: str, spans: list[tuple[int, int]], dates: list[tuple[i
         toks.append(_S_POS[bisect_right(_S_POS_EDGES, s / n)])
         toks.append(_S_IDX[min(i, 12)])
         toks.append(_S_LEN[bisect_right(_S_LEN_EDGES, e - s)])
-        if len(w) < 15 and body[:1].isupper() and body.upper() == body:
+        caps = body.isupper()  # in capitals: a heading when short (s:caps), a disclaimer when long (s:shout)
+        if len(w) < 15 and caps and body[:1].isupper():
             toks.append("s:caps")
         j = bisect_left(date_starts, s)
         if j < n_dates and date_starts[j] < e:
@@ -227,7 +228,7 @@ def _sentence_units(text: str, spans: list[tuple[int, int]], dates: list[tuple[i
             toks.append("s:money")
         if "%" in body:
             toks.append("s:pct")
-        if len(w) >= 15 and body.isupper():
+        if len(w) >= 15 and caps:
             toks.append("s:shout")
         units.append(Unit(s, e, "s", tuple(toks), tuple(w)))
         prev_short = ["p:" + x for x in w[:8]] if e - s < 100 else []
